@@ -1,1 +1,206 @@
+//! The recommendation engine: pure functions over content and answers, no web dependencies.
+//!
+//! Each answer adds non-negative evidence for coaching and/or mentoring (the weights live on
+//! the content's choices). Scores are that evidence as a share (0–100) of the most a visitor
+//! could collect for each side. When the two scores are within the combined margin, both
+//! approaches are recommended together; otherwise the higher one leads. The explanation is
+//! built from the same evidence: every reason names the answer that caused it and the
+//! comparison row it rests on, and "what would change it" is found by trying every other
+//! complete answer set and keeping the closest one with another outcome.
+mod answers;
+mod change;
+mod score;
 
+pub use answers::Answers;
+pub use change::{answer_set_count, what_would_change, Change, Flip};
+pub use score::{decide, tally, Decision, Tally};
+
+use serde::Serialize;
+
+use crate::content::Content;
+
+/// The three recommendations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Coaching,
+    Mentoring,
+    Combined,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 3] = [Outcome::Coaching, Outcome::Mentoring, Outcome::Combined];
+
+    /// The contract id (`data-outcome`, events).
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Coaching => "coaching",
+            Outcome::Mentoring => "mentoring",
+            Outcome::Combined => "combined",
+        }
+    }
+}
+
+/// For a combined result: which approach goes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sequence {
+    CoachingFirst,
+    MentoringFirst,
+    Together,
+}
+
+impl Sequence {
+    pub fn id(self) -> &'static str {
+        match self {
+            Sequence::CoachingFirst => "coaching-first",
+            Sequence::MentoringFirst => "mentoring-first",
+            Sequence::Together => "together",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Which approach a piece of evidence supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    Coaching,
+    Mentoring,
+}
+
+/// One piece of evidence behind the result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// The question whose answer caused it.
+    pub question: String,
+    /// The chosen option.
+    pub option: String,
+    /// The comparison row it rests on.
+    pub row: String,
+    pub side: Side,
+    pub weight: f64,
+}
+
+/// Everything the result view shows, computed from content and answers alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub outcome: Outcome,
+    /// Only for [`Outcome::Combined`].
+    pub sequence: Option<Sequence>,
+    pub coaching_score: u8,
+    pub mentoring_score: u8,
+    pub confidence: Confidence,
+    /// Strongest first; for a combined result both sides are represented.
+    pub reasons: Vec<Reason>,
+    /// The smallest change of answers that reaches each other outcome, closest first.
+    pub changes: Vec<Flip>,
+}
+
+/// Recommends coaching, mentoring or both for (possibly partial) answers.
+pub fn recommend(content: &Content, answers: &Answers) -> Recommendation {
+    let answers = answers.normalized(content);
+    let tally = tally(content, &answers);
+    let decision = decide(&content.engine, &tally);
+    let changes = what_would_change(content, &answers);
+    let fewest_changes = changes.iter().map(|flip| flip.changes.len()).min();
+    Recommendation {
+        outcome: decision.outcome,
+        sequence: decision.sequence,
+        coaching_score: tally.coaching_score(),
+        mentoring_score: tally.mentoring_score(),
+        confidence: confidence(content, fewest_changes),
+        reasons: reasons(content, &answers, decision.outcome),
+        changes,
+    }
+}
+
+/// Confidence is how far the answers are from another outcome, counted in answers to change.
+fn confidence(content: &Content, fewest_changes: Option<usize>) -> Confidence {
+    let Some(fewest) = fewest_changes else {
+        return Confidence::High;
+    };
+    let fewest = u32::try_from(fewest).unwrap_or(u32::MAX);
+    if fewest >= content.engine.high_confidence_changes {
+        Confidence::High
+    } else if fewest >= content.engine.medium_confidence_changes {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    }
+}
+
+/// The strongest evidence for the recommended side(s), strongest first, ties in question order.
+fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason> {
+    let mut coaching = Vec::new();
+    let mut mentoring = Vec::new();
+    for question in &content.questions {
+        for chosen in answers.get(&question.id) {
+            let Some(choice) = question.choice(chosen) else { continue };
+            let Some(row) = &choice.row else { continue };
+            let reason = |side, weight| Reason {
+                question: question.id.clone(),
+                option: choice.id.clone(),
+                row: row.clone(),
+                side,
+                weight,
+            };
+            if choice.coaching > 0.0 {
+                coaching.push(reason(Side::Coaching, choice.coaching));
+            }
+            if choice.mentoring > 0.0 {
+                mentoring.push(reason(Side::Mentoring, choice.mentoring));
+            }
+        }
+    }
+    let strongest_first = |a: &Reason, b: &Reason| b.weight.total_cmp(&a.weight);
+    coaching.sort_by(strongest_first);
+    mentoring.sort_by(strongest_first);
+    let max = content.engine.max_reasons as usize;
+    match outcome {
+        Outcome::Coaching => coaching.into_iter().take(max).collect(),
+        Outcome::Mentoring => mentoring.into_iter().take(max).collect(),
+        Outcome::Combined => {
+            // Alternate sides so both approaches are explained; an answer that counts for
+            // both (e.g. "a mix of both") is named once.
+            let mut merged: Vec<Reason> = Vec::new();
+            let mut sides = [coaching.into_iter(), mentoring.into_iter()];
+            let mut exhausted = [false, false];
+            let mut turn = 0;
+            while merged.len() < max && !(exhausted[0] && exhausted[1]) {
+                match sides[turn].next() {
+                    Some(reason) => {
+                        let repeat = merged
+                            .iter()
+                            .any(|r| r.question == reason.question && r.option == reason.option);
+                        if !repeat {
+                            merged.push(reason);
+                        } else {
+                            continue;
+                        }
+                    }
+                    None => exhausted[turn] = true,
+                }
+                turn = 1 - turn;
+            }
+            merged
+        }
+    }
+}

@@ -1,1 +1,1 @@
-
+//! Yew function components, one per file.
