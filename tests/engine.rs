@@ -33,8 +33,14 @@ fn newly_promoted_coo_who_wants_to_find_her_own_answers_gets_coaching() {
     assert!(r.coaching_score >= 80, "{}", r.coaching_score);
     assert_eq!(r.confidence, Confidence::High);
     // The strongest reason is the situation the article names for coaching.
-    assert_eq!((r.reasons[0].question.as_str(), r.reasons[0].row.as_str()), ("situation", "best-for"));
-    assert!(r.reasons.iter().any(|reason| reason.row == "method"), "question-driven is named");
+    assert_eq!(
+        (r.reasons[0].question.as_str(), r.reasons[0].row.as_str()),
+        ("situation", "best-for")
+    );
+    assert!(
+        r.reasons.iter().any(|reason| reason.row == "method"),
+        "question-driven is named"
+    );
 }
 
 #[test]
@@ -53,8 +59,14 @@ fn banker_moving_into_healthcare_who_wants_advice_gets_mentoring() {
     assert_eq!(r.outcome, Outcome::Mentoring);
     assert_eq!(r.coaching_score, 0);
     assert!(r.mentoring_score >= 80);
-    assert!(r.reasons.iter().all(|reason| reason.side == guidepost::engine::Side::Mentoring));
-    assert!(r.reasons.iter().any(|reason| reason.row == "purpose"), "advice is central to mentoring");
+    assert!(r
+        .reasons
+        .iter()
+        .all(|reason| reason.side == guidepost::engine::Side::Mentoring));
+    assert!(
+        r.reasons.iter().any(|reason| reason.row == "purpose"),
+        "advice is central to mentoring"
+    );
 }
 
 #[test]
@@ -73,7 +85,10 @@ fn cfo_becoming_ceo_in_a_new_sector_with_a_program_gets_both() {
     assert_eq!(r.outcome, Outcome::Combined);
     assert!(r.sequence.is_some());
     let sides: Vec<_> = r.reasons.iter().map(|reason| reason.side).collect();
-    assert!(sides.contains(&guidepost::engine::Side::Coaching) && sides.contains(&guidepost::engine::Side::Mentoring));
+    assert!(
+        sides.contains(&guidepost::engine::Side::Coaching)
+            && sides.contains(&guidepost::engine::Side::Mentoring)
+    );
 }
 
 #[test]
@@ -135,14 +150,20 @@ fn what_would_change_it_names_advice_for_a_coaching_result_near_the_line() {
 #[test]
 fn unknown_ids_and_extra_choices_are_ignored() {
     let c = content();
-    let clean = answers(&[("situation", &["role-transition"]), ("support", &["questions"])]);
+    let clean = answers(&[
+        ("situation", &["role-transition"]),
+        ("support", &["questions"]),
+    ]);
     let noisy = answers(&[
         ("situation", &["role-transition", "not-an-option"]),
         ("support", &["questions"]),
         ("favourite-colour", &["blue"]),
     ]);
     assert_eq!(recommend(&c, &clean), recommend(&c, &noisy));
-    let three = answers(&[("situation", &["role-transition", "style-change", "new-industry"])]);
+    let three = answers(&[(
+        "situation",
+        &["role-transition", "style-change", "new-industry"],
+    )]);
     assert_eq!(three.normalized(&c).get("situation").len(), 2);
 }
 
@@ -154,12 +175,19 @@ fn any_answers() -> impl Strategy<Value = Answers> {
     let questions: Vec<(String, Vec<String>, u8)> = c
         .questions
         .iter()
-        .map(|q| (q.id.clone(), q.options.iter().map(|o| o.id.clone()).collect(), q.max_choices))
+        .map(|q| {
+            (
+                q.id.clone(),
+                q.options.iter().map(|o| o.id.clone()).collect(),
+                q.max_choices,
+            )
+        })
         .collect();
     let per_question: Vec<_> = questions
         .into_iter()
         .map(|(id, options, max)| {
-            proptest::sample::subsequence(options.clone(), 0..=usize::from(max)).prop_map(move |chosen| (id.clone(), chosen))
+            proptest::sample::subsequence(options.clone(), 0..=usize::from(max))
+                .prop_map(move |chosen| (id.clone(), chosen))
         })
         .collect();
     per_question.prop_map(|pairs| {

@@ -180,6 +180,7 @@ pub struct UiText {
     pub change_title: String,
     pub change_intro: String,
     pub change_join: String,
+    pub try_change: String,
     pub answers_title: String,
     pub change_answer: String,
     pub cta_title: String,

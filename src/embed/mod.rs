@@ -1,4 +1,9 @@
-use wasm_bindgen::prelude::*;
-#[wasm_bindgen]
-pub fn probe_export() -> u32 { 42 }
-pub fn start() { web_sys::console::log_1(&"hi".into()); }
+//! The boundary with the host page: attributes, the shadow root, events, storage.
+mod options;
+
+pub use options::{is_safe_url, Cta, Theme, ViewMode, WidgetOptions};
+
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
+pub use mount::*;

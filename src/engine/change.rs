@@ -31,7 +31,13 @@ pub(crate) fn possible_answers(question: &Question) -> Vec<Vec<usize>> {
     let max = usize::from(question.max_choices.max(1)).min(n);
     let mut all: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    fn extend(start: usize, n: usize, size: usize, current: &mut Vec<usize>, all: &mut Vec<Vec<usize>>) {
+    fn extend(
+        start: usize,
+        n: usize,
+        size: usize,
+        current: &mut Vec<usize>,
+        all: &mut Vec<Vec<usize>>,
+    ) {
         if current.len() == size {
             all.push(current.clone());
             return;
@@ -50,12 +56,19 @@ pub(crate) fn possible_answers(question: &Question) -> Vec<Vec<usize>> {
 
 /// The number of complete answer sets the content allows.
 pub fn answer_set_count(content: &Content) -> u128 {
-    content.questions.iter().map(|q| possible_answers(q).len() as u128).product()
+    content
+        .questions
+        .iter()
+        .map(|q| possible_answers(q).len() as u128)
+        .product()
 }
 
 /// Calls `visit` with every complete answer set, as one index into `possible_answers` per
 /// question. Shared by "what would change it" and the content validator.
-pub(crate) fn for_each_answer_set(content: &Content, mut visit: impl FnMut(&[usize], &[Vec<Vec<usize>>])) {
+pub(crate) fn for_each_answer_set(
+    content: &Content,
+    mut visit: impl FnMut(&[usize], &[Vec<Vec<usize>>]),
+) {
     let choices: Vec<Vec<Vec<usize>>> = content.questions.iter().map(possible_answers).collect();
     if choices.iter().any(Vec::is_empty) {
         return;
@@ -80,10 +93,17 @@ pub(crate) fn for_each_answer_set(content: &Content, mut visit: impl FnMut(&[usi
 }
 
 /// Answers built from one answer-set index (see [`for_each_answer_set`]).
-pub(crate) fn answers_at(content: &Content, index: &[usize], choices: &[Vec<Vec<usize>>]) -> Answers {
+pub(crate) fn answers_at(
+    content: &Content,
+    index: &[usize],
+    choices: &[Vec<Vec<usize>>],
+) -> Answers {
     let mut answers = Answers::new();
     for ((question, &i), sets) in content.questions.iter().zip(index).zip(choices) {
-        let ids = sets[i].iter().map(|&o| question.options[o].id.clone()).collect();
+        let ids = sets[i]
+            .iter()
+            .map(|&o| question.options[o].id.clone())
+            .collect();
         answers.set(&question.id, ids);
     }
     answers
@@ -103,7 +123,11 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
         .map(|(question, sets)| {
             let chosen = answers.get(&question.id);
             sets.iter().position(|set| {
-                set.len() == chosen.len() && set.iter().zip(chosen).all(|(&o, id)| question.options[o].id == *id)
+                set.len() == chosen.len()
+                    && set
+                        .iter()
+                        .zip(chosen)
+                        .all(|(&o, id)| question.options[o].id == *id)
             })
         })
         .collect();
@@ -117,7 +141,11 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
                 .map(|set| {
                     set.iter().fold((0.0, 0.0, 0.0), |(c, m, b), &o| {
                         let choice = &question.options[o];
-                        (c + choice.coaching.max(0.0), m + choice.mentoring.max(0.0), b + choice.combined.max(0.0))
+                        (
+                            c + choice.coaching.max(0.0),
+                            m + choice.mentoring.max(0.0),
+                            b + choice.combined.max(0.0),
+                        )
                     })
                 })
                 .collect()
@@ -128,11 +156,20 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
     // Best candidate per outcome: (changes, decisiveness, index).
     let mut best: [Option<(usize, f64, Vec<usize>)>; 3] = [None, None, None];
     for_each_answer_set(content, |index, _| {
-        let distance = index.iter().zip(&current_index).filter(|(i, c)| Some(**i) != **c).count();
+        let distance = index
+            .iter()
+            .zip(&current_index)
+            .filter(|(i, c)| Some(**i) != **c)
+            .count();
         if distance == 0 {
             return;
         }
-        let mut candidate = Tally { coaching: 0.0, mentoring: 0.0, combined_bonus: 0.0, ..empty };
+        let mut candidate = Tally {
+            coaching: 0.0,
+            mentoring: 0.0,
+            combined_bonus: 0.0,
+            ..empty
+        };
         for (q, &i) in index.iter().enumerate() {
             let (c, m, b) = evidence[q][i];
             candidate.coaching += c;
@@ -170,7 +207,11 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
                     to: target.get(&q.id).to_vec(),
                 })
                 .collect();
-            Flip { outcome: decision.outcome, sequence: decision.sequence, changes }
+            Flip {
+                outcome: decision.outcome,
+                sequence: decision.sequence,
+                changes,
+            }
         })
         .collect();
     flips.sort_by_key(|flip| flip.changes.len());

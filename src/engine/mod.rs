@@ -153,7 +153,9 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
     let mut mentoring = Vec::new();
     for question in &content.questions {
         for chosen in answers.get(&question.id) {
-            let Some(choice) = question.choice(chosen) else { continue };
+            let Some(choice) = question.choice(chosen) else {
+                continue;
+            };
             let Some(row) = &choice.row else { continue };
             let reason = |side, weight| Reason {
                 question: question.id.clone(),

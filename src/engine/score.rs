@@ -77,10 +77,20 @@ pub fn tally(content: &Content, answers: &Answers) -> Tally {
 }
 
 /// The most evidence one question can give a side: its `max_choices` strongest options.
-pub(crate) fn best_possible(question: &Question, weight: impl Fn(&crate::content::Choice) -> f64) -> f64 {
-    let mut weights: Vec<f64> = question.options.iter().map(|c| weight(c).max(0.0)).collect();
+pub(crate) fn best_possible(
+    question: &Question,
+    weight: impl Fn(&crate::content::Choice) -> f64,
+) -> f64 {
+    let mut weights: Vec<f64> = question
+        .options
+        .iter()
+        .map(|c| weight(c).max(0.0))
+        .collect();
     weights.sort_by(|a, b| b.total_cmp(a));
-    weights.iter().take(usize::from(question.max_choices.max(1))).sum()
+    weights
+        .iter()
+        .take(usize::from(question.max_choices.max(1)))
+        .sum()
 }
 
 /// Combined while the shares are within the margin; otherwise the higher share leads.
@@ -95,11 +105,20 @@ pub fn decide(config: &EngineConfig, tally: &Tally) -> Decision {
         } else {
             Sequence::Together
         };
-        Decision { outcome: Outcome::Combined, sequence: Some(sequence) }
+        Decision {
+            outcome: Outcome::Combined,
+            sequence: Some(sequence),
+        }
     } else if gap > 0.0 {
-        Decision { outcome: Outcome::Coaching, sequence: None }
+        Decision {
+            outcome: Outcome::Coaching,
+            sequence: None,
+        }
     } else {
-        Decision { outcome: Outcome::Mentoring, sequence: None }
+        Decision {
+            outcome: Outcome::Mentoring,
+            sequence: None,
+        }
     }
 }
 

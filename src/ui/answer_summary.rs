@@ -1,0 +1,43 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+use crate::engine::Answers;
+
+use super::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerSummaryProps {
+    pub content: Rc<Content>,
+    pub answers: Answers,
+    pub dispatch: Callback<Action>,
+}
+
+/// Every answer given, each with a control to go back and change it.
+#[function_component]
+pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
+    let content = &props.content;
+    let items = content.questions.iter().map(|question| {
+        let labels: Vec<&str> = props
+            .answers
+            .get(&question.id)
+            .iter()
+            .filter_map(|id| question.choice(id).map(|c| c.label.as_str()))
+            .collect();
+        let dispatch = props.dispatch.clone();
+        let id = question.id.clone();
+        html! {
+            <li key={question.id.clone()}>
+                <span class="gp-answer-question">{ &question.prompt }</span>
+                <span class="gp-answer-value">{ labels.join(" · ") }</span>
+                <button type="button" class="gp-link" data-edit={question.id.clone()}
+                    aria-label={format!("{}: {}", content.ui.change_answer, question.prompt)}
+                    onclick={move |_| dispatch.emit(Action::Edit(id.clone()))}>
+                    { &content.ui.change_answer }
+                </button>
+            </li>
+        }
+    });
+    html! { <ul class="gp-answers" role="list">{ for items }</ul> }
+}

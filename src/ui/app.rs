@@ -1,0 +1,222 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+use crate::embed::{Theme, ViewMode, WidgetOptions};
+use crate::engine::{recommend, Answers, Recommendation};
+
+use super::comparison::Comparison;
+use super::fill;
+use super::intro::Intro;
+use super::question_step::QuestionStep;
+use super::result_view::{outcome_text, ResultView};
+use super::shared_sections::SharedSections;
+use super::start_panel::StartPanel;
+use super::state::{Action, FocusTarget, Stage, State};
+
+/// What happened in the widget, for the host page (the embed layer turns these into DOM
+/// events).
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    Start,
+    Answer {
+        question: String,
+        options: Vec<String>,
+    },
+    Complete {
+        recommendation: Rc<Recommendation>,
+        answers: Answers,
+    },
+    /// Any state change worth saving (progress for resume).
+    Progress {
+        answers: Answers,
+        stage: Stage,
+    },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub content: Rc<Content>,
+    #[prop_or_default]
+    pub options: WidgetOptions,
+    /// Restored progress or a shared result.
+    #[prop_or_default]
+    pub initial_answers: Answers,
+    #[prop_or(Stage::Start)]
+    pub initial_stage: Stage,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
+}
+
+/// The whole widget: intro, the assessment panel (start, one question per step, result)
+/// and the comparison with the shared sections.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let content = props.content.clone();
+        let answers = props.initial_answers.clone();
+        let stage = props.initial_stage;
+        use_reducer(move || {
+            let mut state = State::new(content);
+            state.answers = answers.normalized(&state.content);
+            state.stage = match stage {
+                Stage::Result if !state.is_complete() => Stage::Start,
+                Stage::Question(i) if i >= state.question_count() => Stage::Start,
+                other => other,
+            };
+            state
+        })
+    };
+    let root = use_node_ref();
+    let content = state.content.clone();
+    let complete = state.is_complete();
+    let recommendation = use_memo(
+        (content.clone(), state.answers.clone(), complete),
+        |(content, answers, complete)| complete.then(|| Rc::new(recommend(content, answers))),
+    );
+
+    use_event_reports(&state, &recommendation, &props.on_event);
+    use_focus_moves(&state, &root);
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let view = props.options.view;
+    let shows_comparison = view != ViewMode::Quiz;
+
+    let panel = match (state.stage, recommendation.as_ref()) {
+        (Stage::Question(index), _) => html! {
+            <QuestionStep content={content.clone()} index={index} answers={state.answers.clone()}
+                missing_answer={state.missing_answer} dispatch={dispatch.clone()} />
+        },
+        (Stage::Result, Some(recommendation)) => html! {
+            <ResultView content={content.clone()} recommendation={recommendation.clone()}
+                answers={state.answers.clone()} cta={props.options.cta.clone()}
+                can_link={shows_comparison} dispatch={dispatch.clone()} />
+        },
+        _ => {
+            let dispatch = dispatch.clone();
+            html! { <StartPanel content={content.clone()} on_start={move |_| dispatch.emit(Action::Start)} /> }
+        }
+    };
+    let announcement = match (state.stage, recommendation.as_ref()) {
+        (Stage::Question(i), _) => format!(
+            "{}: {}",
+            fill(
+                &content.ui.progress,
+                &[
+                    ("current", &(i + 1).to_string()),
+                    ("total", &state.question_count().to_string())
+                ]
+            ),
+            content.questions[i].prompt
+        ),
+        (Stage::Result, Some(r)) => format!(
+            "{}: {}",
+            content.ui.result_label,
+            outcome_text(&content, r.outcome).headline
+        ),
+        _ => String::new(),
+    };
+    let back_to_result = (state.stage == Stage::Result).then(|| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ShowResult))
+    });
+    let theme = match props.options.theme {
+        Theme::Light => "gp-theme-light",
+        Theme::Dark => "gp-theme-dark",
+        Theme::Auto => "gp-theme-auto",
+    };
+    html! {
+        <div class={classes!("gp", theme)} lang={content.lang.clone()} ref={root}>
+            <Intro intro={content.intro.clone()} />
+            if view != ViewMode::Compare {
+                <section class="gp-panel" aria-label={content.ui.assessment_title.clone()}>{ panel }</section>
+            }
+            if shows_comparison {
+                <Comparison content={content.clone()} highlighted={state.highlighted_row.clone()}
+                    on_back_to_result={back_to_result} />
+                <SharedSections content={content.clone()} />
+            }
+            <div class="gp-sr" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
+        </div>
+    }
+}
+
+/// Tells the host page what happened, once per change.
+#[hook]
+fn use_event_reports(
+    state: &UseReducerHandle<State>,
+    recommendation: &Option<Rc<Recommendation>>,
+    on_event: &Callback<WidgetEvent>,
+) {
+    let previous = use_mut_ref(|| (state.stage, state.answers.clone()));
+    let stage = state.stage;
+    let answers = state.answers.clone();
+    let recommendation = recommendation.clone();
+    let on_event = on_event.clone();
+    use_effect_with((stage, answers), move |(stage, answers)| {
+        let (old_stage, old_answers) = previous.replace((*stage, answers.clone()));
+        if old_stage == Stage::Start
+            && matches!(stage, Stage::Question(_))
+            && old_answers.is_empty()
+        {
+            on_event.emit(WidgetEvent::Start);
+        }
+        for (question, options) in answers.iter() {
+            if old_answers.get(question) != options {
+                on_event.emit(WidgetEvent::Answer {
+                    question: question.to_owned(),
+                    options: options.to_vec(),
+                });
+            }
+        }
+        if *stage == Stage::Result && old_stage != Stage::Result {
+            if let Some(recommendation) = recommendation {
+                on_event.emit(WidgetEvent::Complete {
+                    recommendation,
+                    answers: answers.clone(),
+                });
+            }
+        }
+        if old_stage != *stage || old_answers != *answers {
+            on_event.emit(WidgetEvent::Progress {
+                answers: answers.clone(),
+                stage: *stage,
+            });
+        }
+    });
+}
+
+/// Moves focus after a visitor action (never on load, so the host page keeps its focus):
+/// to the new step's heading, or to the comparison row a reason pointed at.
+#[hook]
+fn use_focus_moves(state: &UseReducerHandle<State>, root: &NodeRef) {
+    let generation = state.focus_generation;
+    let target = state.focus_target.clone();
+    let root = root.clone();
+    use_effect_with(generation, move |generation| {
+        if *generation == 0 {
+            return;
+        }
+        let Some(root) = root.cast::<web_sys::Element>() else {
+            return;
+        };
+        let selector = match &target {
+            FocusTarget::Stage => "[data-autofocus]".to_owned(),
+            FocusTarget::Row(row) => format!("[data-row=\"{row}\"]"),
+        };
+        if let Ok(Some(element)) = root.query_selector(&selector) {
+            if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                let _ = element.focus();
+                if let FocusTarget::Row(_) = target {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    element.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        }
+    });
+}

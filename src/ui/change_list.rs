@@ -1,0 +1,58 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+use crate::engine::{Flip, Outcome};
+
+use super::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ChangeListProps {
+    pub content: Rc<Content>,
+    pub flips: Vec<Flip>,
+    pub dispatch: Callback<Action>,
+}
+
+/// "If you wanted advice from someone who has walked your path, mentoring would lead."
+pub fn describe(content: &Content, flip: &Flip) -> String {
+    let ui = &content.ui;
+    let conditions: Vec<&str> = flip
+        .changes
+        .iter()
+        .flat_map(|change| {
+            let question = content.question(&change.question);
+            change
+                .to
+                .iter()
+                .filter_map(move |option| Some(question?.choice(option)?.if_chosen.as_str()))
+        })
+        .collect();
+    let lead = match flip.outcome {
+        Outcome::Coaching => &content.outcomes.coaching.would_lead,
+        Outcome::Mentoring => &content.outcomes.mentoring.would_lead,
+        Outcome::Combined => &content.outcomes.combined.would_lead,
+    };
+    let join = format!(" {} ", ui.change_join);
+    format!("{} {}, {}.", ui.change_intro, conditions.join(&join), lead)
+}
+
+/// The smallest changes of answers that would reach each other outcome, each one tryable.
+#[function_component]
+pub fn ChangeList(props: &ChangeListProps) -> Html {
+    let items = props.flips.iter().map(|flip| {
+        let dispatch = props.dispatch.clone();
+        let changes = flip.changes.clone();
+        html! {
+            <li key={flip.outcome.id()} data-flip={flip.outcome.id()}>
+                <span>{ describe(&props.content, flip) }</span>
+                { " " }
+                <button type="button" class="gp-link" data-action="apply-change"
+                    onclick={move |_| dispatch.emit(Action::Apply(changes.clone()))}>
+                    { &props.content.ui.try_change }
+                </button>
+            </li>
+        }
+    });
+    html! { <ul class="gp-changes" role="list">{ for items }</ul> }
+}

@@ -1,0 +1,66 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    pub content: Rc<Content>,
+    /// The row a reason pointed at.
+    pub highlighted: Option<String>,
+    /// Shown in the highlighted row to jump back to the result; `None` outside the result.
+    pub on_back_to_result: Option<Callback<()>>,
+}
+
+/// The side-by-side comparison: a true two-column table on wide containers, stacked cards
+/// on a phone (the CSS switches on the container's width, not the page's).
+#[function_component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let comparison = &props.content.comparison;
+    let back_label = props.content.ui.see_result.clone();
+    let rows = comparison.rows.iter().map(|row| {
+        let highlighted = props.highlighted.as_deref() == Some(row.id.as_str());
+        let back = match (&props.on_back_to_result, highlighted) {
+            (Some(on_back), true) => {
+                let on_back = on_back.clone();
+                html! {
+                    <button type="button" class="gp-link gp-row-back" onclick={move |_| on_back.emit(())}>
+                        { back_label.clone() }
+                    </button>
+                }
+            }
+            _ => html! {},
+        };
+        html! {
+            <tr key={row.id.clone()} data-row={row.id.clone()} tabindex="-1"
+                class={classes!("gp-row", highlighted.then_some("is-highlighted"))}>
+                <th scope="row">{ &row.label }{ back }</th>
+                <td>
+                    <span class="gp-cell-label" aria-hidden="true">{ &comparison.coaching }</span>
+                    { &row.coaching }
+                </td>
+                <td>
+                    <span class="gp-cell-label" aria-hidden="true">{ &comparison.mentoring }</span>
+                    { &row.mentoring }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="gp-compare" aria-labelledby="gp-compare-title">
+            <h3 id="gp-compare-title" class="gp-section-title">{ &comparison.title }</h3>
+            <p class="gp-muted">{ &comparison.lead }</p>
+            <table class="gp-table">
+                <thead>
+                    <tr>
+                        <td class="gp-corner"></td>
+                        <th scope="col" class="gp-col-coaching">{ &comparison.coaching }</th>
+                        <th scope="col" class="gp-col-mentoring">{ &comparison.mentoring }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}

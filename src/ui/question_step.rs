@@ -1,0 +1,110 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+use crate::engine::Answers;
+
+use super::{fill, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionStepProps {
+    pub content: Rc<Content>,
+    pub index: usize,
+    pub answers: Answers,
+    pub missing_answer: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// One question per step: native radios (or checkboxes for a question that takes two), so
+/// arrow keys, Space and Enter work as every keyboard user expects.
+#[function_component]
+pub fn QuestionStep(props: &QuestionStepProps) -> Html {
+    let content = &props.content;
+    let ui = &content.ui;
+    let question = &content.questions[props.index];
+    let total = content.questions.len();
+    let chosen = props.answers.get(&question.id);
+    let multiple = question.max_choices > 1;
+    let full = multiple && chosen.len() >= usize::from(question.max_choices);
+    let progress = fill(
+        &ui.progress,
+        &[
+            ("current", &(props.index + 1).to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
+    let all_answered = props.answers.is_complete(content);
+    let last = props.index + 1 == total;
+
+    let options = question.options.iter().map(|option| {
+        let checked = chosen.contains(&option.id);
+        let dispatch = props.dispatch.clone();
+        let action = Action::Choose { question: question.id.clone(), option: option.id.clone() };
+        let input_id = format!("gp-{}-{}", question.id, option.id);
+        html! {
+            <li key={option.id.clone()}>
+                <label class={classes!("gp-option", checked.then_some("is-checked"))} for={input_id.clone()}>
+                    <input
+                        id={input_id}
+                        type={if multiple { "checkbox" } else { "radio" }}
+                        name={question.id.clone()}
+                        value={option.id.clone()}
+                        data-option={option.id.clone()}
+                        checked={checked}
+                        disabled={full && !checked}
+                        onchange={move |_| dispatch.emit(action.clone())}
+                    />
+                    <span>{ &option.label }</span>
+                </label>
+            </li>
+        }
+    });
+
+    let onsubmit = {
+        let dispatch = props.dispatch.clone();
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            dispatch.emit(Action::Next);
+        }
+    };
+    let on_back = {
+        let dispatch = props.dispatch.clone();
+        move |_| dispatch.emit(Action::Back)
+    };
+    let on_result = {
+        let dispatch = props.dispatch.clone();
+        move |_| dispatch.emit(Action::ShowResult)
+    };
+    let hint_id = format!("gp-hint-{}", question.id);
+    let error_id = format!("gp-error-{}", question.id);
+    html! {
+        <form class="gp-quiz" data-question={question.id.clone()} onsubmit={onsubmit} novalidate=true>
+            <div class="gp-progress">
+                <span class="gp-progress-label">{ progress }</span>
+                <progress max={total.to_string()} value={(props.index + 1).to_string()} aria-hidden="true"></progress>
+            </div>
+            <fieldset aria-describedby={if props.missing_answer { format!("{hint_id} {error_id}") } else { hint_id.clone() }}>
+                <legend>
+                    <h3 class="gp-question" tabindex="-1" data-autofocus="">{ &question.prompt }</h3>
+                </legend>
+                <p class="gp-muted" id={hint_id}>
+                    { if multiple { &ui.choose_up_to_two } else { &ui.choose_one } }
+                </p>
+                <ul class="gp-options" role="list">{ for options }</ul>
+            </fieldset>
+            <p class="gp-error" id={error_id} role="alert">
+                { if props.missing_answer { ui.answer_required.as_str() } else { "" } }
+            </p>
+            <div class="gp-nav">
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &ui.back }</button>
+                if all_answered && !last {
+                    <button type="button" class="gp-link" data-action="result" onclick={on_result}>{ &ui.see_result }</button>
+                }
+                <button type="submit" class="gp-button" data-action="next">
+                    { if last { &ui.see_result } else { &ui.next } }
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,55 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+use crate::engine::{Reason, Side};
+
+use super::{fill, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct ReasonListProps {
+    pub content: Rc<Content>,
+    pub reasons: Vec<Reason>,
+    /// Whether the comparison is on the page to link to.
+    pub can_link: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// Each reason: the answer that caused it, in the article's words, the comparison row it
+/// rests on, and a link that highlights that row.
+#[function_component]
+pub fn ReasonList(props: &ReasonListProps) -> Html {
+    let content = &props.content;
+    let items = props.reasons.iter().filter_map(|reason| {
+        let choice = content.question(&reason.question)?.choice(&reason.option)?;
+        let row = content.row(&reason.row)?;
+        let (approach, row_text) = match reason.side {
+            Side::Coaching => (&content.comparison.coaching, &row.coaching),
+            Side::Mentoring => (&content.comparison.mentoring, &row.mentoring),
+        };
+        let link = props.can_link.then(|| {
+            let dispatch = props.dispatch.clone();
+            let row_id = row.id.clone();
+            html! {
+                <button type="button" class="gp-link" data-reason-row={row.id.clone()}
+                    onclick={move |_| dispatch.emit(Action::HighlightRow(row_id.clone()))}>
+                    { fill(&content.ui.reason_row_link, &[("name", &row.label)]) }
+                </button>
+            }
+        });
+        Some(html! {
+            <li key={format!("{}:{}:{:?}", reason.question, reason.option, reason.side)}
+                class={classes!("gp-reason", match reason.side { Side::Coaching => "is-coaching", Side::Mentoring => "is-mentoring" })}
+                data-reason-question={reason.question.clone()}>
+                <p class="gp-reason-text">{ &choice.reason }</p>
+                <p class="gp-reason-row">
+                    <span class="gp-reason-source">{ format!("{} · {}", row.label, approach) }</span>
+                    { format!(" “{row_text}”") }
+                </p>
+                { for link }
+            </li>
+        })
+    });
+    html! { <ul class="gp-reasons" role="list">{ for items }</ul> }
+}

@@ -1,0 +1,156 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::{Content, OutcomeText, SequenceText};
+use crate::embed::Cta;
+use crate::engine::{Answers, Confidence, Outcome, Recommendation, Sequence};
+
+use super::answer_summary::AnswerSummary;
+use super::change_list::ChangeList;
+use super::reason_list::ReasonList;
+use super::score_chart::ScoreChart;
+use super::{fill, Action};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultViewProps {
+    pub content: Rc<Content>,
+    pub recommendation: Rc<Recommendation>,
+    pub answers: Answers,
+    pub cta: Option<Cta>,
+    /// Whether the comparison is on the page, so reasons can link to its rows.
+    pub can_link: bool,
+    pub dispatch: Callback<Action>,
+}
+
+pub fn outcome_text(content: &Content, outcome: Outcome) -> &OutcomeText {
+    match outcome {
+        Outcome::Coaching => &content.outcomes.coaching,
+        Outcome::Mentoring => &content.outcomes.mentoring,
+        Outcome::Combined => &content.outcomes.combined,
+    }
+}
+
+fn sequence_text(content: &Content, sequence: Sequence) -> &SequenceText {
+    match sequence {
+        Sequence::CoachingFirst => &content.sequences.coaching_first,
+        Sequence::MentoringFirst => &content.sequences.mentoring_first,
+        Sequence::Together => &content.sequences.together,
+    }
+}
+
+/// The recommendation, explained: scores, confidence, reasons, sequence, timing, what would
+/// change it, the answers given, and the call to action.
+#[function_component]
+pub fn ResultView(props: &ResultViewProps) -> Html {
+    let content = &props.content;
+    let ui = &content.ui;
+    let r = &props.recommendation;
+    let text = outcome_text(content, r.outcome);
+    let confidence = match r.confidence {
+        Confidence::High => &content.confidence.high,
+        Confidence::Medium => &content.confidence.medium,
+        Confidence::Low => &content.confidence.low,
+    };
+    let score_sentence = |name: &str, score: u8| {
+        fill(
+            &ui.score_label,
+            &[("name", name), ("score", &score.to_string())],
+        )
+    };
+    let chart_description = format!(
+        "{}. {}.",
+        score_sentence(&content.comparison.coaching, r.coaching_score),
+        score_sentence(&content.comparison.mentoring, r.mentoring_score)
+    );
+    let timing_section = content.section("timing");
+    let on_restart = {
+        let dispatch = props.dispatch.clone();
+        move |_| dispatch.emit(Action::Restart)
+    };
+    let on_back = {
+        let dispatch = props.dispatch.clone();
+        move |_| dispatch.emit(Action::Back)
+    };
+    html! {
+        <section class={classes!("gp-result", format!("is-{}", r.outcome.id()))}
+            data-outcome={r.outcome.id()}
+            data-score-coaching={r.coaching_score.to_string()}
+            data-score-mentoring={r.mentoring_score.to_string()}
+            data-confidence={r.confidence.id()}
+            data-sequence={r.sequence.map(|s| s.id())}>
+            <p class="gp-eyebrow">{ &ui.result_label }</p>
+            <h3 class="gp-result-title" tabindex="-1" data-autofocus="">{ &text.headline }</h3>
+            <p class="gp-lead">{ &text.summary }</p>
+
+            <div class="gp-result-grid">
+                <div class="gp-block">
+                    <h4>{ &ui.scores_title }</h4>
+                    <ScoreChart
+                        coaching_label={content.comparison.coaching.clone()}
+                        mentoring_label={content.comparison.mentoring.clone()}
+                        coaching={r.coaching_score}
+                        mentoring={r.mentoring_score}
+                        description={chart_description} />
+                </div>
+                <div class="gp-block">
+                    <h4>{ &ui.confidence_title }</h4>
+                    <p class={classes!("gp-confidence", format!("is-{}", r.confidence.id()))}>{ confidence }</p>
+                </div>
+            </div>
+
+            if let Some(sequence) = r.sequence {
+                <div class="gp-block" data-sequence-steps={sequence.id()}>
+                    <h4>{ &ui.sequence_title }</h4>
+                    <p class="gp-strong">{ &sequence_text(content, sequence).title }</p>
+                    <ol class="gp-steps">
+                        { for sequence_text(content, sequence).steps.iter().map(|step| html! { <li>{ step }</li> }) }
+                    </ol>
+                </div>
+            }
+
+            <div class="gp-block">
+                <h4>{ &ui.reasons_title }</h4>
+                <ReasonList content={content.clone()} reasons={r.reasons.clone()}
+                    can_link={props.can_link} dispatch={props.dispatch.clone()} />
+            </div>
+
+            <div class="gp-block">
+                <h4>{ &ui.timing_title }</h4>
+                <p>{ &text.timing }</p>
+                if let Some(section) = timing_section {
+                    <p class="gp-muted">{ &section.text }</p>
+                }
+            </div>
+
+            if !r.changes.is_empty() {
+                <div class="gp-block">
+                    <h4>{ &ui.change_title }</h4>
+                    <ChangeList content={content.clone()} flips={r.changes.clone()} dispatch={props.dispatch.clone()} />
+                </div>
+            }
+
+            <details class="gp-block gp-answers-block">
+                <summary>{ &ui.answers_title }</summary>
+                <AnswerSummary content={content.clone()} answers={props.answers.clone()} dispatch={props.dispatch.clone()} />
+            </details>
+
+            if let Some(cta) = &props.cta {
+                <div class="gp-cta">
+                    <div>
+                        <h4>{ &ui.cta_title }</h4>
+                        <p>{ &ui.cta_text }</p>
+                    </div>
+                    <a class="gp-button" href={cta.url.clone()} data-action="cta">
+                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.clone()) }
+                    </a>
+                </div>
+            }
+
+            <div class="gp-nav">
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={on_restart}>{ &ui.restart }</button>
+            </div>
+        </section>
+    }
+}

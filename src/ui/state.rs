@@ -1,0 +1,214 @@
+//! The widget's state and every way it can change, as a plain reducer (no web types), so the
+//! quiz flow is tested natively.
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::content::Content;
+use crate::engine::{Answers, Change};
+
+/// Which panel the assessment shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Start,
+    /// Asking the question at this index.
+    Question(usize),
+    Result,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub content: Rc<Content>,
+    pub stage: Stage,
+    pub answers: Answers,
+    /// Set when the visitor tried to go on without answering.
+    pub missing_answer: bool,
+    /// The comparison row a reason asked to highlight.
+    pub highlighted_row: Option<String>,
+    /// What the next focus move goes to.
+    pub focus_target: FocusTarget,
+    /// Bumped by every visitor action that moves focus; 0 means "never moved", so nothing is
+    /// focused on load and the host page keeps its focus.
+    pub focus_generation: u32,
+}
+
+/// Where focus goes after a visitor action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// The heading of the current stage (question, result, start).
+    Stage,
+    /// A comparison row a reason linked to.
+    Row(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Start,
+    /// Click on an option: choose it (single choice) or toggle it (multiple choice).
+    Choose {
+        question: String,
+        option: String,
+    },
+    Next,
+    Back,
+    /// Go to a question from the result's answer summary.
+    Edit(String),
+    ShowResult,
+    /// Apply a "what would change it" suggestion.
+    Apply(Vec<Change>),
+    HighlightRow(String),
+    Restart,
+    /// Replace everything, e.g. with restored progress.
+    Restore {
+        answers: Answers,
+        stage: Stage,
+    },
+}
+
+impl State {
+    pub fn new(content: Rc<Content>) -> Self {
+        Self {
+            content,
+            stage: Stage::Start,
+            answers: Answers::new(),
+            missing_answer: false,
+            highlighted_row: None,
+            focus_target: FocusTarget::Stage,
+            focus_generation: 0,
+        }
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.content.questions.len()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.answers.is_complete(&self.content)
+    }
+
+    fn question_index(&self, id: &str) -> Option<usize> {
+        self.content.questions.iter().position(|q| q.id == id)
+    }
+
+    fn moved(mut self, stage: Stage) -> Self {
+        self.stage = stage;
+        self.missing_answer = false;
+        self.focus(FocusTarget::Stage)
+    }
+
+    fn focus(mut self, target: FocusTarget) -> Self {
+        self.focus_target = target;
+        self.focus_generation = self.focus_generation.wrapping_add(1).max(1);
+        self
+    }
+
+    fn apply(mut self, action: Action) -> Self {
+        match action {
+            Action::Start => {
+                let first_open = self
+                    .content
+                    .questions
+                    .iter()
+                    .position(|q| !self.answers.is_answered(&q.id))
+                    .unwrap_or(0);
+                self.moved(Stage::Question(first_open))
+            }
+            Action::Choose { question, option } => {
+                let Some(q) = self.content.question(&question) else {
+                    return self;
+                };
+                if q.choice(&option).is_none() {
+                    return self;
+                }
+                let mut chosen = self.answers.get(&question).to_vec();
+                if q.max_choices <= 1 {
+                    chosen = vec![option];
+                } else if let Some(at) = chosen.iter().position(|o| *o == option) {
+                    chosen.remove(at);
+                } else if chosen.len() < usize::from(q.max_choices) {
+                    chosen.push(option);
+                }
+                self.answers.set(&question, chosen);
+                self.answers = self.answers.normalized(&self.content);
+                self.missing_answer = false;
+                self
+            }
+            Action::Next => {
+                let Stage::Question(i) = self.stage else {
+                    return self;
+                };
+                if !self.answers.is_answered(&self.content.questions[i].id) {
+                    self.missing_answer = true;
+                    return self;
+                }
+                if i + 1 < self.question_count() {
+                    self.moved(Stage::Question(i + 1))
+                } else if self.is_complete() {
+                    self.moved(Stage::Result)
+                } else {
+                    // Reached the end with a gap (after editing): go to the first open question.
+                    self.apply(Action::Start)
+                }
+            }
+            Action::Back => match self.stage {
+                Stage::Question(0) => self.moved(Stage::Start),
+                Stage::Question(i) => self.moved(Stage::Question(i - 1)),
+                Stage::Result => {
+                    let last = self.question_count().saturating_sub(1);
+                    self.moved(Stage::Question(last))
+                }
+                Stage::Start => self,
+            },
+            Action::Edit(question) => match self.question_index(&question) {
+                Some(i) => self.moved(Stage::Question(i)),
+                None => self,
+            },
+            Action::ShowResult => {
+                if self.is_complete() {
+                    self.moved(Stage::Result)
+                } else {
+                    self
+                }
+            }
+            Action::Apply(changes) => {
+                for change in changes {
+                    self.answers.set(&change.question, change.to);
+                }
+                self.answers = self.answers.normalized(&self.content);
+                self.highlighted_row = None;
+                if self.is_complete() {
+                    self.moved(Stage::Result)
+                } else {
+                    self
+                }
+            }
+            Action::HighlightRow(row) => {
+                self.highlighted_row = Some(row.clone());
+                self.focus(FocusTarget::Row(row))
+            }
+            Action::Restart => {
+                let generation = self.focus_generation;
+                let mut fresh = State::new(self.content);
+                fresh.focus_generation = generation;
+                fresh.moved(Stage::Start)
+            }
+            Action::Restore { answers, stage } => {
+                self.answers = answers.normalized(&self.content);
+                self.stage = match stage {
+                    Stage::Result if !self.is_complete() => Stage::Start,
+                    Stage::Question(i) if i >= self.question_count() => Stage::Start,
+                    other => other,
+                };
+                self
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+    }
+}
