@@ -212,3 +212,82 @@ impl Reducible for State {
         Rc::new(Rc::unwrap_or_clone(self).apply(action))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content;
+
+    fn state() -> State {
+        State::new(Rc::new(content::builtin("en")))
+    }
+
+    fn choose(state: State, question: &str, option: &str) -> State {
+        state.apply(Action::Choose { question: question.into(), option: option.into() })
+    }
+
+    #[test]
+    fn next_without_an_answer_asks_for_one_and_stays() {
+        let s = state().apply(Action::Start);
+        assert_eq!(s.stage, Stage::Question(0));
+        let s = s.apply(Action::Next);
+        assert_eq!(s.stage, Stage::Question(0));
+        assert!(s.missing_answer);
+        let s = choose(s, "situation", "role-transition");
+        assert!(!s.missing_answer);
+        assert_eq!(s.apply(Action::Next).stage, Stage::Question(1));
+    }
+
+    #[test]
+    fn situation_toggles_and_takes_at_most_two() {
+        let s = state().apply(Action::Start);
+        let s = choose(s, "situation", "role-transition");
+        let s = choose(s, "situation", "new-industry");
+        let s = choose(s, "situation", "style-change");
+        assert_eq!(s.answers.get("situation"), ["role-transition", "new-industry"]);
+        let s = choose(s, "situation", "role-transition");
+        assert_eq!(s.answers.get("situation"), ["new-industry"]);
+    }
+
+    #[test]
+    fn single_choice_replaces_and_unknown_options_are_ignored() {
+        let s = choose(state(), "support", "questions");
+        let s = choose(s, "support", "advice");
+        assert_eq!(s.answers.get("support"), ["advice"]);
+        let s = choose(s, "support", "telepathy");
+        assert_eq!(s.answers.get("support"), ["advice"]);
+    }
+
+    #[test]
+    fn back_from_the_first_question_returns_to_start_and_focus_moves_each_step() {
+        let s = state();
+        assert_eq!(s.focus_generation, 0, "nothing is focused on load");
+        let s = s.apply(Action::Start);
+        let g = s.focus_generation;
+        let s = s.apply(Action::Back);
+        assert_eq!(s.stage, Stage::Start);
+        assert!(s.focus_generation > g);
+    }
+
+    #[test]
+    fn the_last_next_shows_the_result_and_edit_goes_back_to_a_question() {
+        let mut s = state().apply(Action::Start);
+        for q in s.content.questions.clone() {
+            s = choose(s, &q.id, &q.options[0].id).apply(Action::Next);
+        }
+        assert_eq!(s.stage, Stage::Result);
+        let s = s.apply(Action::Edit("horizon".into()));
+        assert_eq!(s.stage, Stage::Question(3));
+        let s = s.apply(Action::ShowResult);
+        assert_eq!(s.stage, Stage::Result);
+        let s = s.apply(Action::Restart);
+        assert_eq!((s.stage, s.answers.is_empty()), (Stage::Start, true));
+    }
+
+    #[test]
+    fn highlighting_a_row_moves_focus_to_it() {
+        let s = state().apply(Action::HighlightRow("method".into()));
+        assert_eq!(s.highlighted_row.as_deref(), Some("method"));
+        assert_eq!(s.focus_target, FocusTarget::Row("method".into()));
+    }
+}
