@@ -12,9 +12,23 @@ fn content() -> Rc<Content> {
     Rc::new(content::builtin("en"))
 }
 
-async fn render(content: Rc<Content>, options: WidgetOptions, answers: Answers, stage: Stage) -> String {
-    let props = AppProps { content, options, initial_answers: answers, initial_stage: stage, on_event: Default::default() };
-    LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+async fn render(
+    content: Rc<Content>,
+    options: WidgetOptions,
+    answers: Answers,
+    stage: Stage,
+) -> String {
+    let props = AppProps {
+        content,
+        options,
+        initial_answers: answers,
+        initial_stage: stage,
+        on_event: Default::default(),
+    };
+    LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
 fn coaching_story() -> Answers {
@@ -32,12 +46,31 @@ fn coaching_story() -> Answers {
 #[tokio::test]
 async fn start_view_shows_every_comparison_row_and_shared_section() {
     let c = content();
-    let html = render(c.clone(), WidgetOptions::default(), Answers::new(), Stage::Start).await;
+    let html = render(
+        c.clone(),
+        WidgetOptions::default(),
+        Answers::new(),
+        Stage::Start,
+    )
+    .await;
     for row in &c.comparison.rows {
-        assert!(html.contains(&format!("data-row=\"{}\"", row.id)), "row {}", row.id);
+        assert!(
+            html.contains(&format!("data-row=\"{}\"", row.id)),
+            "row {}",
+            row.id
+        );
     }
-    for id in ["common-ground", "why-it-matters", "combined", "organization", "timing"] {
-        assert!(html.contains(&format!("data-section=\"{id}\"")), "section {id}");
+    for id in [
+        "common-ground",
+        "why-it-matters",
+        "combined",
+        "organization",
+        "timing",
+    ] {
+        assert!(
+            html.contains(&format!("data-section=\"{id}\"")),
+            "section {id}"
+        );
     }
     assert!(html.contains("data-action=\"start\""));
     assert!(html.contains("lang=\"en\""));
@@ -46,10 +79,19 @@ async fn start_view_shows_every_comparison_row_and_shared_section() {
 
 #[tokio::test]
 async fn a_question_step_has_progress_options_and_navigation() {
-    let html = render(content(), WidgetOptions::default(), Answers::new(), Stage::Question(2)).await;
+    let html = render(
+        content(),
+        WidgetOptions::default(),
+        Answers::new(),
+        Stage::Question(2),
+    )
+    .await;
     assert!(html.contains("data-question=\"time-focus\""));
     assert!(html.contains(">3 of 8<"), "progress text");
-    assert!(html.contains("data-option=\"present-future\"") && html.contains("data-option=\"past-lessons\""));
+    assert!(
+        html.contains("data-option=\"present-future\"")
+            && html.contains("data-option=\"past-lessons\"")
+    );
     assert!(html.contains("type=\"radio\""));
     assert!(html.contains("data-action=\"back\"") && html.contains("data-action=\"next\""));
 }
@@ -57,7 +99,13 @@ async fn a_question_step_has_progress_options_and_navigation() {
 #[tokio::test]
 async fn situation_takes_checkboxes_and_disables_a_third_choice() {
     let answers = Answers::new().with("situation", &["role-transition", "new-industry"]);
-    let html = render(content(), WidgetOptions::default(), answers, Stage::Question(0)).await;
+    let html = render(
+        content(),
+        WidgetOptions::default(),
+        answers,
+        Stage::Question(0),
+    )
+    .await;
     assert_eq!(html.matches("type=\"checkbox\"").count(), 6);
     assert_eq!(html.matches("\" checked id=").count(), 2, "{html}");
     assert_eq!(html.matches("disabled=\"disabled\"").count(), 4);
@@ -66,15 +114,24 @@ async fn situation_takes_checkboxes_and_disables_a_third_choice() {
 #[tokio::test]
 async fn result_view_carries_outcome_scores_reasons_and_cta() {
     let options = WidgetOptions {
-        cta: Some(Cta { url: "https://example.com/contact".into(), label: Some("Talk to us".into()) }),
+        cta: Some(Cta {
+            url: "https://example.com/contact".into(),
+            label: Some("Talk to us".into()),
+        }),
         ..WidgetOptions::default()
     };
     let html = render(content(), options, coaching_story(), Stage::Result).await;
     assert!(html.contains("data-outcome=\"coaching\""), "{html}");
     assert!(html.contains("data-score-coaching=\"87\""));
     assert!(html.contains("data-score-mentoring=\"0\""));
-    assert!(html.contains("data-reason-row=\"best-for\""), "reason links to its row");
-    assert!(html.contains("coaching is question-driven"), "names the article's idea");
+    assert!(
+        html.contains("data-reason-row=\"best-for\""),
+        "reason links to its row"
+    );
+    assert!(
+        html.contains("coaching is question-driven"),
+        "names the article's idea"
+    );
     assert!(html.contains("href=\"https://example.com/contact\"") && html.contains("Talk to us"));
     assert!(html.contains("data-action=\"restart\""));
     assert!(html.contains("<svg"), "scores drawn as SVG");
@@ -91,9 +148,27 @@ async fn result_without_complete_answers_falls_back_to_start() {
 
 #[tokio::test]
 async fn view_modes_show_only_their_part() {
-    let compare = render(content(), WidgetOptions { view: ViewMode::Compare, ..Default::default() }, Answers::new(), Stage::Start).await;
+    let compare = render(
+        content(),
+        WidgetOptions {
+            view: ViewMode::Compare,
+            ..Default::default()
+        },
+        Answers::new(),
+        Stage::Start,
+    )
+    .await;
     assert!(compare.contains("data-row=\"purpose\"") && !compare.contains("data-action=\"start\""));
-    let quiz = render(content(), WidgetOptions { view: ViewMode::Quiz, ..Default::default() }, Answers::new(), Stage::Start).await;
+    let quiz = render(
+        content(),
+        WidgetOptions {
+            view: ViewMode::Quiz,
+            ..Default::default()
+        },
+        Answers::new(),
+        Stage::Start,
+    )
+    .await;
     assert!(!quiz.contains("data-row=") && quiz.contains("data-action=\"start\""));
 }
 
@@ -102,7 +177,13 @@ async fn content_strings_are_text_never_html() {
     let mut c = (*content()).clone();
     c.intro.title = "<img src=x onerror=alert(1)>".into();
     c.comparison.rows[0].coaching = "<script>alert(1)</script>".into();
-    let html = render(Rc::new(c), WidgetOptions::default(), Answers::new(), Stage::Start).await;
+    let html = render(
+        Rc::new(c),
+        WidgetOptions::default(),
+        Answers::new(),
+        Stage::Start,
+    )
+    .await;
     assert!(!html.contains("<img src=x") && !html.contains("<script>"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("&lt;script&gt;"));

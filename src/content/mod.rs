@@ -1,21 +1,37 @@
 //! The article as data: the comparison, the shared sections, the questions with their
 //! evidence weights, the outcome texts and the interface wording, in one schema per language.
 //!
-//! The built-in content is compiled into the widget (no fetch at start-up) and the very same
-//! files are published as `dist/content/<lang>.json`, the template for a site owner's override.
+//! The built-in content is compiled into the widget by `build.rs` from `content/<lang>.json`
+//! (no fetch and no JSON parsing at start-up); the very same files are published as
+//! `dist/content/<lang>.json`, the template for a site owner's override.
 mod model;
 
 pub use model::*;
 
-/// The built-in English content, exactly as published in `content/en.json`.
+/// The built-in English content, as published in `content/en.json`.
+#[cfg(not(target_arch = "wasm32"))]
 pub const EN_JSON: &str = include_str!("../../content/en.json");
 
-/// Parses content JSON into the typed model.
-pub fn parse(json: &str) -> Result<Content, serde_json::Error> {
-    serde_json::from_str(json)
+/// Parses content JSON into the typed model; the error names the JSON path of the mistake.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(json: &str) -> Result<Content, serde_path_to_error::Error<serde_json::Error>> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
 }
 
 /// The built-in content for a language; English is the fallback for anything unknown.
 pub fn builtin(_lang: &str) -> Content {
-    parse(EN_JSON).expect("built-in content is checked by the test suite")
+    english()
+}
+
+fn english() -> Content {
+    include!(concat!(env!("OUT_DIR"), "/builtin_en.rs"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_compiled_in_content_is_the_published_file() {
+        let parsed = super::parse(super::EN_JSON).expect("content/en.json parses");
+        assert_eq!(super::builtin("en"), parsed);
+    }
 }

@@ -2,7 +2,6 @@
 //! adopted inside it, options from its attributes, events dispatched on it.
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -87,7 +86,7 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
     emit(
         &host,
         "ready",
-        &serde_json::json!({ "version": EVENT_VERSION }),
+        &object(&[("version", EVENT_VERSION.into())]),
     );
     Ok(MountHandle {
         app: Some(app),
@@ -104,71 +103,76 @@ fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-#[derive(Serialize)]
-struct CompleteDetail<'a> {
-    version: u32,
-    outcome: &'a str,
-    sequence: Option<&'a str>,
-    scores: Scores,
-    confidence: &'a str,
-    answers: &'a crate::engine::Answers,
-    lang: &'a str,
-    #[serde(rename = "contentVersion")]
-    content_version: &'a str,
-}
-
-#[derive(Serialize)]
-struct Scores {
-    coaching: u8,
-    mentoring: u8,
-}
-
 fn dispatch(host: &HtmlElement, event: &WidgetEvent, lang: &str, content_version: &str) {
+    let base = |pairs: Vec<(&str, JsValue)>| {
+        let mut all = vec![
+            ("version", JsValue::from(EVENT_VERSION)),
+            ("lang", lang.into()),
+        ];
+        all.extend(pairs);
+        object(&all)
+    };
     match event {
-        WidgetEvent::Start => emit(
-            host,
-            "start",
-            &serde_json::json!({ "version": EVENT_VERSION, "lang": lang }),
-        ),
+        WidgetEvent::Start => emit(host, "start", &base(vec![])),
         WidgetEvent::Answer { question, options } => emit(
             host,
             "answer",
-            &serde_json::json!({ "version": EVENT_VERSION, "question": question, "options": options, "lang": lang }),
+            &base(vec![
+                ("question", question.as_str().into()),
+                ("options", strings(options).into()),
+            ]),
         ),
         WidgetEvent::Complete {
             recommendation: r,
             answers,
-        } => emit(
-            host,
-            "complete",
-            &CompleteDetail {
-                version: EVENT_VERSION,
-                outcome: r.outcome.id(),
-                sequence: r.sequence.map(|s| s.id()),
-                scores: Scores {
-                    coaching: r.coaching_score,
-                    mentoring: r.mentoring_score,
-                },
-                confidence: r.confidence.id(),
-                answers,
-                lang,
-                content_version,
-            },
-        ),
+        } => {
+            let scores = object(&[
+                ("coaching", r.coaching_score.into()),
+                ("mentoring", r.mentoring_score.into()),
+            ]);
+            let by_question: Vec<(&str, JsValue)> = answers
+                .iter()
+                .map(|(question, options)| (question, strings(options).into()))
+                .collect();
+            emit(
+                host,
+                "complete",
+                &base(vec![
+                    ("outcome", r.outcome.id().into()),
+                    (
+                        "sequence",
+                        r.sequence.map_or(JsValue::NULL, |s| s.id().into()),
+                    ),
+                    ("scores", scores.into()),
+                    ("confidence", r.confidence.id().into()),
+                    ("answers", object(&by_question).into()),
+                    ("contentVersion", content_version.into()),
+                ]),
+            )
+        }
         WidgetEvent::Progress { .. } => {}
     }
 }
 
+/// A plain JS object from key/value pairs.
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn strings(values: &[String]) -> js_sys::Array {
+    values.iter().map(|v| JsValue::from_str(v)).collect()
+}
+
 /// Dispatches a bubbling, composed `guidepost:<name>` event on the host element.
-fn emit(host: &HtmlElement, name: &str, detail: &impl Serialize) {
-    let detail = serde_json::to_string(detail)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .unwrap_or(JsValue::NULL);
+fn emit(host: &HtmlElement, name: &str, detail: &js_sys::Object) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail);
+    init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("guidepost:{name}"), &init) {
         let _ = host.dispatch_event(event.unchecked_ref());
     }

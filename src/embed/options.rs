@@ -112,7 +112,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => {
             let scheme = cleaned[..i].to_ascii_lowercase();
@@ -165,7 +165,12 @@ mod tests {
         assert_eq!(options.theme, Theme::Dark, "case is forgiven");
         assert_eq!(options.lang, "en");
         assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings.iter().any(|w| w.contains("data-view=\"sideways\"")), "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("data-view=\"sideways\"")),
+            "{warnings:?}"
+        );
     }
 
     #[test]

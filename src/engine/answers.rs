@@ -1,14 +1,15 @@
 //! A visitor's answers, keyed by the contract's question and option ids.
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 
 /// Question id → chosen option ids (one, or up to `max_choices`). Possibly partial.
+///
+/// Kept as a short list sorted by question id rather than a map: eight entries at most, and
+/// a map's code weighs more in the wasm than the whole engine.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Answers(BTreeMap<String, Vec<String>>);
+pub struct Answers(Vec<(String, Vec<String>)>);
 
 impl Answers {
     pub fn new() -> Self {
@@ -17,7 +18,14 @@ impl Answers {
 
     /// The chosen option ids of a question (empty when unanswered).
     pub fn get(&self, question: &str) -> &[String] {
-        self.0.get(question).map(Vec::as_slice).unwrap_or(&[])
+        match self.position(question) {
+            Ok(at) => &self.0[at].1,
+            Err(_) => &[],
+        }
+    }
+
+    fn position(&self, question: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(q, _)| q.as_str().cmp(question))
     }
 
     pub fn is_answered(&self, question: &str) -> bool {
@@ -26,10 +34,13 @@ impl Answers {
 
     /// Replaces the answer to a question; an empty list clears it.
     pub fn set(&mut self, question: &str, options: Vec<String>) {
-        if options.is_empty() {
-            self.0.remove(question);
-        } else {
-            self.0.insert(question.to_owned(), options);
+        match (self.position(question), options.is_empty()) {
+            (Ok(at), true) => {
+                self.0.remove(at);
+            }
+            (Ok(at), false) => self.0[at].1 = options,
+            (Err(_), true) => {}
+            (Err(at), false) => self.0.insert(at, (question.to_owned(), options)),
         }
     }
 

@@ -191,9 +191,12 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
         }
     });
 
-    let mut flips: Vec<Flip> = best
-        .into_iter()
-        .flatten()
+    // Closest first: at most two candidates, so order them by hand.
+    let mut best: Vec<(usize, f64, Vec<usize>)> = best.into_iter().flatten().collect();
+    if best.len() == 2 && best[1].0 < best[0].0 {
+        best.swap(0, 1);
+    }
+    best.into_iter()
         .map(|(_, _, index)| {
             let target = answers_at(content, &index, &choices);
             let decision = decide(&content.engine, &tally(content, &target));
@@ -213,7 +216,5 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
                 changes,
             }
         })
-        .collect();
-    flips.sort_by_key(|flip| flip.changes.len());
-    flips
+        .collect()
 }

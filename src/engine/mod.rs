@@ -172,9 +172,8 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
             }
         }
     }
-    let strongest_first = |a: &Reason, b: &Reason| b.weight.total_cmp(&a.weight);
-    coaching.sort_by(strongest_first);
-    mentoring.sort_by(strongest_first);
+    strongest_first(&mut coaching);
+    strongest_first(&mut mentoring);
     let max = content.engine.max_reasons as usize;
     match outcome {
         Outcome::Coaching => coaching.into_iter().take(max).collect(),
@@ -203,6 +202,18 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
                 turn = 1 - turn;
             }
             merged
+        }
+    }
+}
+
+/// Stable sort by weight, strongest first. An insertion sort: the lists hold a handful of
+/// reasons, and the standard sort's code is large in the wasm.
+fn strongest_first(reasons: &mut [Reason]) {
+    for i in 1..reasons.len() {
+        let mut j = i;
+        while j > 0 && reasons[j - 1].weight < reasons[j].weight {
+            reasons.swap(j - 1, j);
+            j -= 1;
         }
     }
 }

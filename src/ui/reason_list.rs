@@ -39,7 +39,7 @@ pub fn ReasonList(props: &ReasonListProps) -> Html {
             }
         });
         Some(html! {
-            <li key={format!("{}:{}:{:?}", reason.question, reason.option, reason.side)}
+            <li key={format!("{}:{}", reason.question, reason.option)}
                 class={classes!("gp-reason", match reason.side { Side::Coaching => "is-coaching", Side::Mentoring => "is-mentoring" })}
                 data-reason-question={reason.question.clone()}>
                 <p class="gp-reason-text">{ &choice.reason }</p>

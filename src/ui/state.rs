@@ -223,7 +223,10 @@ mod tests {
     }
 
     fn choose(state: State, question: &str, option: &str) -> State {
-        state.apply(Action::Choose { question: question.into(), option: option.into() })
+        state.apply(Action::Choose {
+            question: question.into(),
+            option: option.into(),
+        })
     }
 
     #[test]
@@ -244,7 +247,10 @@ mod tests {
         let s = choose(s, "situation", "role-transition");
         let s = choose(s, "situation", "new-industry");
         let s = choose(s, "situation", "style-change");
-        assert_eq!(s.answers.get("situation"), ["role-transition", "new-industry"]);
+        assert_eq!(
+            s.answers.get("situation"),
+            ["role-transition", "new-industry"]
+        );
         let s = choose(s, "situation", "role-transition");
         assert_eq!(s.answers.get("situation"), ["new-industry"]);
     }
