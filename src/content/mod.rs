@@ -4,6 +4,7 @@
 //! The built-in content is compiled into the widget by `build.rs` from `content/<lang>.json`
 //! (no fetch and no JSON parsing at start-up); the very same files are published as
 //! `dist/content/<lang>.json`, the template for a site owner's override.
+pub mod contract;
 mod model;
 
 pub use model::*;

@@ -11,9 +11,9 @@ use web_sys::{
 use yew::AppHandle;
 
 use crate::content;
-use crate::ui::{App, AppProps, WidgetEvent};
+use crate::ui::{App, AppProps, Stage, WidgetEvent};
 
-use super::WidgetOptions;
+use super::{share, WidgetOptions};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
 const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
@@ -75,11 +75,12 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
     let on_event = yew::Callback::from(move |event: WidgetEvent| {
         dispatch(&event_target, &event, &lang, &version);
     });
+    let (initial_answers, initial_stage) = shared_answers(&content);
     let props = AppProps {
         content,
         options,
-        initial_answers: Default::default(),
-        initial_stage: crate::ui::Stage::Start,
+        initial_answers,
+        initial_stage,
         on_event,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
@@ -92,6 +93,28 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
         app: Some(app),
         shadow,
     })
+}
+
+/// Answers from a share link in the page URL, shown as a result; nothing if there is none.
+/// A tampered or old link is ignored with a console warning.
+fn shared_answers(content: &crate::content::Content) -> (crate::engine::Answers, Stage) {
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(value) = share::from_fragment(&fragment) else {
+        return Default::default();
+    };
+    match share::decode(value) {
+        Ok(answers) if answers.is_complete(content) => (answers, Stage::Result),
+        Ok(_) => {
+            gloo::console::warn!("Guidepost: the share link is incomplete and was ignored.");
+            Default::default()
+        }
+        Err(problem) => {
+            gloo::console::warn!(format!("Guidepost: the share link was ignored: {problem}."));
+            Default::default()
+        }
+    }
 }
 
 fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {

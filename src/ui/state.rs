@@ -8,8 +8,9 @@ use crate::content::Content;
 use crate::engine::{Answers, Change};
 
 /// Which panel the assessment shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
+    #[default]
     Start,
     /// Asking the question at this index.
     Question(usize),

@@ -1,0 +1,116 @@
+//! Share links: the answers in the page URL's fragment, `#guidepost=<encoded answers>`.
+//!
+//! Format, version 1: `1.` then one group per contract question, in contract order, joined by
+//! `-`; a group is the indices (one character each, `0`–`9`) of the chosen options in the
+//! contract's option list, empty when unanswered. For example `1.03-0-0-0-0-0-0-1`.
+//! Compact enough for a chat message, and no answer text leaves the browser in clear words.
+use crate::content::contract::QUESTIONS;
+use crate::engine::Answers;
+
+/// The fragment key.
+pub const KEY: &str = "guidepost=";
+const VERSION: &str = "1";
+
+/// Encodes answers (unknown ids are skipped).
+pub fn encode(answers: &Answers) -> String {
+    let groups: Vec<String> = QUESTIONS
+        .iter()
+        .map(|(question, options)| {
+            answers
+                .get(question)
+                .iter()
+                .filter_map(|chosen| options.iter().position(|o| o == chosen))
+                .filter_map(|i| char::from_digit(i as u32, 10))
+                .collect()
+        })
+        .collect();
+    format!("{VERSION}.{}", groups.join("-"))
+}
+
+/// Decodes the value after `guidepost=`; any tampering or an unknown version is an error
+/// with a sentence for the console.
+pub fn decode(value: &str) -> Result<Answers, String> {
+    let Some(body) = value.strip_prefix("1.") else {
+        return Err(format!("unknown share link version in \"{value}\""));
+    };
+    let groups: Vec<&str> = body.split('-').collect();
+    if groups.len() != QUESTIONS.len() {
+        return Err(format!(
+            "expected {} answer groups, found {}",
+            QUESTIONS.len(),
+            groups.len()
+        ));
+    }
+    let mut answers = Answers::new();
+    for ((question, options), group) in QUESTIONS.iter().zip(groups) {
+        let mut chosen: Vec<String> = Vec::new();
+        for digit in group.chars() {
+            let option = digit
+                .to_digit(10)
+                .and_then(|i| options.get(i as usize))
+                .ok_or_else(|| format!("\"{digit}\" is not an option of {question}"))?;
+            if chosen.iter().any(|c| c == option) {
+                return Err(format!("{option} is repeated in {question}"));
+            }
+            chosen.push((*option).to_owned());
+        }
+        let max = if *question == "situation" { 2 } else { 1 };
+        if chosen.len() > max {
+            return Err(format!("{question} takes at most {max} answers"));
+        }
+        answers.set(question, chosen);
+    }
+    Ok(answers)
+}
+
+/// Finds `guidepost=` in a URL fragment (with or without the leading `#`, possibly among
+/// other `&`-separated parameters).
+pub fn from_fragment(fragment: &str) -> Option<&str> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|part| part.strip_prefix(KEY))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_complete_and_partial_answers() {
+        let answers = Answers::new()
+            .with("situation", &["role-transition", "new-industry"])
+            .with("support", &["questions"])
+            .with("organization", &["case-by-case"]);
+        let link = encode(&answers);
+        assert_eq!(link, "1.03-0------1");
+        assert_eq!(decode(&link), Ok(answers));
+    }
+
+    #[test]
+    fn tampered_or_old_links_are_refused() {
+        for bad in [
+            "",
+            "2.0-0-0-0-0-0-0-0",
+            "1.0-0-0",
+            "1.9-0-0-0-0-0-0-0",
+            "1.00-0-0-0-0-0-0-0",
+            "1.012-0-0-0-0-0-0-0",
+            "1.0-3-0-0-0-0-0-0",
+            "1.x-0-0-0-0-0-0-0",
+            "1.0-00-0-0-0-0-0-0",
+        ] {
+            assert!(decode(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn finds_the_key_among_other_fragment_parameters() {
+        assert_eq!(
+            from_fragment("#guidepost=1.0-0-0-0-0-0-0-0"),
+            Some("1.0-0-0-0-0-0-0-0")
+        );
+        assert_eq!(from_fragment("#tab=2&guidepost=1.x"), Some("1.x"));
+        assert_eq!(from_fragment("#section"), None);
+    }
+}
