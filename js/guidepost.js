@@ -1,27 +1,119 @@
-// Guidepost loader: the one file a host page includes. Mounts a widget into every
-// [data-guidepost] element. No inline script, no eval, no request beyond this origin.
+// Guidepost loader: the one file a host page includes.
+//
+//   <div data-guidepost></div>
+//   <script type="module" src="/guidepost/guidepost.js"></script>
+//
+// Mounts a widget into every [data-guidepost] element, now and whenever one is added later
+// (single-page apps), and unmounts widgets whose element leaves the page. No inline script,
+// no eval, no request beyond this file's own origin.
 import init, { mount as mountWasm } from './guidepost-core.js';
 
-const handles = new WeakMap();
-const ready = init({ module_or_path: new URL('guidepost-core_bg.wasm', import.meta.url) });
+const handles = new Map();
+let started;
 
-/** Mounts a widget into `element` (once); resolves to a handle with `unmount()`. */
-export async function mount(element) {
-  await ready;
-  if (!handles.has(element)) {
-    handles.set(element, mountWasm(element));
-  }
-  return handles.get(element);
+function start() {
+  started ??= init({ module_or_path: new URL('guidepost-core_bg.wasm', import.meta.url) });
+  return started;
 }
 
-function mountAll() {
-  for (const element of document.querySelectorAll('[data-guidepost]')) {
-    mount(element).catch((error) => console.error('Guidepost could not start:', error));
+// JS option names → the host attributes they set (attributes are the one source of truth).
+const OPTION_ATTRIBUTES = {
+  lang: 'data-lang',
+  view: 'data-view',
+  theme: 'data-theme',
+  ctaUrl: 'data-cta-url',
+  ctaLabel: 'data-cta-label',
+  persist: 'data-persist',
+  content: 'data-content',
+  parentOrigin: 'data-parent-origin',
+};
+
+function reportError(element, error) {
+  console.error('Guidepost could not start:', error);
+  element.dispatchEvent(new CustomEvent('guidepost:error', {
+    bubbles: true,
+    composed: true,
+    detail: { version: 1, message: String(error && error.message || error) },
+  }));
+}
+
+/**
+ * Mounts a widget into `element`, optionally setting options first
+ * (`{ lang, view, theme, ctaUrl, ctaLabel, persist, parentOrigin }`).
+ * Resolves to a handle: `{ element, reset(), unmount() }`.
+ */
+export async function mount(element, options = {}) {
+  if (!(element instanceof HTMLElement)) throw new TypeError('Guidepost: mount() needs an element');
+  for (const [name, value] of Object.entries(options)) {
+    const attribute = OPTION_ATTRIBUTES[name];
+    if (!attribute) {
+      console.warn(`Guidepost: unknown option "${name}" ignored.`);
+    } else if (value === null || value === undefined) {
+      element.removeAttribute(attribute);
+    } else {
+      element.setAttribute(attribute, typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value));
+    }
   }
+  if (!element.hasAttribute('data-guidepost')) element.setAttribute('data-guidepost', '');
+  await start();
+  let handle = handles.get(element);
+  if (!handle) {
+    let wasm;
+    try {
+      wasm = mountWasm(element);
+    } catch (error) {
+      reportError(element, error);
+      throw error;
+    }
+    handle = {
+      element,
+      /** Forgets this widget's saved answers and starts it afresh. */
+      reset() {
+        wasm.forget();
+        wasm.unmount();
+        wasm = mountWasm(element);
+      },
+      /** Removes the widget; the element stays, empty. */
+      unmount() {
+        wasm.unmount();
+        handles.delete(element);
+      },
+    };
+    handles.set(element, handle);
+  }
+  return handle;
+}
+
+function mountWithin(root) {
+  const found = root.matches?.('[data-guidepost]') ? [root] : [];
+  for (const element of root.querySelectorAll?.('[data-guidepost]') ?? []) found.push(element);
+  for (const element of found) {
+    if (!handles.has(element)) mount(element).catch(() => {});
+  }
+}
+
+function unmountDetached() {
+  for (const [element, handle] of handles) {
+    if (!element.isConnected) handle.unmount();
+  }
+}
+
+function watch() {
+  mountWithin(document);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) mountWithin(node);
+      }
+      if (record.removedNodes.length) unmountDetached();
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', mountAll, { once: true });
+  document.addEventListener('DOMContentLoaded', watch, { once: true });
 } else {
-  mountAll();
+  watch();
 }
+
+export default { mount };

@@ -188,6 +188,15 @@ pub struct UiText {
     pub cta_default_label: String,
     pub shared_title: String,
     pub assessment_title: String,
+    pub resume_note: String,
+    pub resume: String,
+    pub forget: String,
+    pub share_title: String,
+    pub share_link_label: String,
+    pub copy_link: String,
+    pub link_copied: String,
+    pub copy_failed: String,
+    pub print: String,
 }
 
 impl Content {

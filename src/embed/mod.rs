@@ -1,5 +1,6 @@
 //! The boundary with the host page: attributes, the shadow root, events, storage.
 mod options;
+pub mod progress;
 pub mod share;
 
 pub use options::{is_safe_url, Cta, Theme, ViewMode, WidgetOptions};

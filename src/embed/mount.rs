@@ -1,19 +1,21 @@
 //! Mounting into the host page: one shadow root per `[data-guidepost]` element, styles
-//! adopted inside it, options from its attributes, events dispatched on it.
+//! adopted inside it, options from its attributes, progress in `localStorage`, and events
+//! dispatched on it (and posted to the parent page when framed).
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
+    ShadowRootMode, Storage,
 };
 use yew::AppHandle;
 
-use crate::content;
+use crate::content::{self, Content};
+use crate::engine::Answers;
 use crate::ui::{App, AppProps, Stage, WidgetEvent};
 
-use super::{share, WidgetOptions};
+use super::{progress, share, WidgetOptions};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
 const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
@@ -35,6 +37,7 @@ thread_local! {
 pub struct MountHandle {
     app: Option<AppHandle<App>>,
     shadow: ShadowRoot,
+    storage_key: String,
 }
 
 #[wasm_bindgen]
@@ -45,6 +48,13 @@ impl MountHandle {
             app.destroy();
         }
         self.shadow.set_inner_html("");
+    }
+
+    /// Forgets saved progress (the caller mounts again for a fresh start).
+    pub fn forget(&self) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.remove_item(&self.storage_key);
+        }
     }
 }
 
@@ -69,52 +79,137 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
     shadow.append_child(&container)?;
 
     let content = Rc::new(content::builtin(&options.lang));
-    let event_target = host.clone();
-    let lang = content.lang.clone();
-    let version = content.version.clone();
-    let on_event = yew::Callback::from(move |event: WidgetEvent| {
-        dispatch(&event_target, &event, &lang, &version);
-    });
-    let (initial_answers, initial_stage) = shared_answers(&content);
+    let storage_key = progress::storage_key(&namespace(&host, &document));
+    let storage = if options.persist {
+        local_storage()
+    } else {
+        None
+    };
+    let (initial_answers, initial_stage) = shared_answers(&content)
+        .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
+        .unwrap_or_default();
+
+    let parent_origin = parent_origin(&host);
+    let ready = object(&[
+        ("version", EVENT_VERSION.into()),
+        ("lang", content.lang.as_str().into()),
+    ]);
+    let reporter = Reporter {
+        host: host.clone(),
+        lang: content.lang.clone(),
+        content_version: content.version.clone(),
+        parent_origin: parent_origin.clone(),
+        storage,
+        storage_key: storage_key.clone(),
+    };
+    let on_event = yew::Callback::from(move |event: WidgetEvent| reporter.report(&event));
     let props = AppProps {
         content,
         options,
         initial_answers,
         initial_stage,
         on_event,
+        page_url: page_url().map(Into::into),
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    emit(
-        &host,
-        "ready",
-        &object(&[("version", EVENT_VERSION.into())]),
-    );
+    emit(&host, "ready", &ready, parent_origin.as_deref());
     Ok(MountHandle {
         app: Some(app),
         shadow,
+        storage_key,
     })
 }
 
-/// Answers from a share link in the page URL, shown as a result; nothing if there is none.
-/// A tampered or old link is ignored with a console warning.
-fn shared_answers(content: &crate::content::Content) -> (crate::engine::Answers, Stage) {
-    let fragment = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    let Some(value) = share::from_fragment(&fragment) else {
-        return Default::default();
-    };
+/// The storage namespace: the `data-guidepost` value, or the element's position among the
+/// page's widgets, so two widgets never share progress.
+fn namespace(host: &HtmlElement, document: &web_sys::Document) -> String {
+    if let Some(name) = host
+        .get_attribute("data-guidepost")
+        .filter(|n| !n.trim().is_empty())
+    {
+        return name.trim().to_owned();
+    }
+    let position = document
+        .query_selector_all("[data-guidepost]")
+        .ok()
+        .and_then(|all| {
+            (0..all.length()).find(|&i| {
+                all.item(i)
+                    .is_some_and(|node| node.is_same_node(Some(host)))
+            })
+        });
+    position.unwrap_or(0).to_string()
+}
+
+/// `localStorage`, or `None` where it is blocked (privacy settings, sandboxed frames).
+fn local_storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The page URL without its fragment, for share links.
+fn page_url() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    Some(href.split('#').next().unwrap_or_default().to_owned())
+}
+
+/// Answers from a share link in the page URL, shown as a result. A tampered, old or
+/// incomplete link is ignored with a console warning.
+fn shared_answers(content: &Content) -> Option<(Answers, Stage)> {
+    let fragment = web_sys::window()?.location().hash().ok()?;
+    let value = share::from_fragment(&fragment)?;
     match share::decode(value) {
-        Ok(answers) if answers.is_complete(content) => (answers, Stage::Result),
+        Ok(answers) if answers.is_complete(content) => Some((answers, Stage::Result)),
         Ok(_) => {
             gloo::console::warn!("Guidepost: the share link is incomplete and was ignored.");
-            Default::default()
+            None
         }
         Err(problem) => {
             gloo::console::warn!(format!("Guidepost: the share link was ignored: {problem}."));
-            Default::default()
+            None
         }
     }
+}
+
+/// Progress saved by an earlier visit; corrupt progress is dropped.
+fn saved_progress(
+    storage: Option<&Storage>,
+    key: &str,
+    content: &Content,
+) -> Option<(Answers, Stage)> {
+    let saved = storage?.get_item(key).ok().flatten()?;
+    match progress::decode(&saved) {
+        Ok((answers, stage)) => Some((answers.normalized(content), stage)),
+        Err(problem) => {
+            gloo::console::warn!(format!(
+                "Guidepost: saved progress was unreadable and is ignored: {problem}."
+            ));
+            if let Some(storage) = storage {
+                let _ = storage.remove_item(key);
+            }
+            None
+        }
+    }
+}
+
+/// The origin named by `data-parent-origin`, when the widget runs inside a frame.
+fn parent_origin(host: &HtmlElement) -> Option<String> {
+    let origin = host.get_attribute("data-parent-origin")?.trim().to_owned();
+    let window = web_sys::window()?;
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !parent.loose_eq(&window));
+    if !framed {
+        return None;
+    }
+    if origin == "*" || !(origin.starts_with("https://") || origin.starts_with("http://")) {
+        gloo::console::warn!(format!(
+            "Guidepost: data-parent-origin=\"{origin}\" must be an origin such as https://example.com; no messages are posted."
+        ));
+        return None;
+    }
+    Some(origin)
 }
 
 fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
@@ -126,54 +221,80 @@ fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn dispatch(host: &HtmlElement, event: &WidgetEvent, lang: &str, content_version: &str) {
-    let base = |pairs: Vec<(&str, JsValue)>| {
-        let mut all = vec![
-            ("version", JsValue::from(EVENT_VERSION)),
-            ("lang", lang.into()),
-        ];
-        all.extend(pairs);
-        object(&all)
-    };
-    match event {
-        WidgetEvent::Start => emit(host, "start", &base(vec![])),
-        WidgetEvent::Answer { question, options } => emit(
-            host,
-            "answer",
-            &base(vec![
-                ("question", question.as_str().into()),
-                ("options", strings(options).into()),
-            ]),
-        ),
-        WidgetEvent::Complete {
-            recommendation: r,
-            answers,
-        } => {
-            let scores = object(&[
-                ("coaching", r.coaching_score.into()),
-                ("mentoring", r.mentoring_score.into()),
-            ]);
-            let by_question: Vec<(&str, JsValue)> = answers
-                .iter()
-                .map(|(question, options)| (question, strings(options).into()))
-                .collect();
-            emit(
-                host,
-                "complete",
+/// Everything one widget needs to tell the outside world what happened.
+struct Reporter {
+    host: HtmlElement,
+    lang: String,
+    content_version: String,
+    parent_origin: Option<String>,
+    storage: Option<Storage>,
+    storage_key: String,
+}
+
+impl Reporter {
+    fn report(&self, event: &WidgetEvent) {
+        let base = |pairs: Vec<(&str, JsValue)>| {
+            let mut all = vec![
+                ("version", JsValue::from(EVENT_VERSION)),
+                ("lang", self.lang.as_str().into()),
+                ("contentVersion", self.content_version.as_str().into()),
+            ];
+            all.extend(pairs);
+            object(&all)
+        };
+        let origin = self.parent_origin.as_deref();
+        match event {
+            WidgetEvent::Start => emit(&self.host, "start", &base(vec![]), origin),
+            WidgetEvent::Answer { question, options } => emit(
+                &self.host,
+                "answer",
                 &base(vec![
-                    ("outcome", r.outcome.id().into()),
-                    (
-                        "sequence",
-                        r.sequence.map_or(JsValue::NULL, |s| s.id().into()),
-                    ),
-                    ("scores", scores.into()),
-                    ("confidence", r.confidence.id().into()),
-                    ("answers", object(&by_question).into()),
-                    ("contentVersion", content_version.into()),
+                    ("question", question.as_str().into()),
+                    ("options", strings(options).into()),
                 ]),
-            )
+                origin,
+            ),
+            WidgetEvent::Complete {
+                recommendation: r,
+                answers,
+            } => {
+                let scores = object(&[
+                    ("coaching", r.coaching_score.into()),
+                    ("mentoring", r.mentoring_score.into()),
+                ]);
+                let by_question: Vec<(&str, JsValue)> = answers
+                    .iter()
+                    .map(|(question, options)| (question, strings(options).into()))
+                    .collect();
+                emit(
+                    &self.host,
+                    "complete",
+                    &base(vec![
+                        ("outcome", r.outcome.id().into()),
+                        (
+                            "sequence",
+                            r.sequence.map_or(JsValue::NULL, |s| s.id().into()),
+                        ),
+                        ("scores", scores.into()),
+                        ("confidence", r.confidence.id().into()),
+                        ("answers", object(&by_question).into()),
+                    ]),
+                    origin,
+                )
+            }
+            WidgetEvent::Progress { answers, stage } => self.save(answers, *stage),
         }
-        WidgetEvent::Progress { .. } => {}
+    }
+
+    /// Keeps progress for resume; no answers means nothing to keep. A full or blocked
+    /// storage only disables resume.
+    fn save(&self, answers: &Answers, stage: Stage) {
+        let Some(storage) = &self.storage else { return };
+        let _ = if answers.is_empty() {
+            storage.remove_item(&self.storage_key)
+        } else {
+            storage.set_item(&self.storage_key, &progress::encode(answers, stage))
+        };
     }
 }
 
@@ -190,13 +311,21 @@ fn strings(values: &[String]) -> js_sys::Array {
     values.iter().map(|v| JsValue::from_str(v)).collect()
 }
 
-/// Dispatches a bubbling, composed `guidepost:<name>` event on the host element.
-fn emit(host: &HtmlElement, name: &str, detail: &js_sys::Object) {
+/// Dispatches a bubbling, composed `guidepost:<name>` event on the host element and, inside
+/// a frame whose parent origin is known, posts it to that origin (never to `*`).
+fn emit(host: &HtmlElement, name: &str, detail: &js_sys::Object, parent_origin: Option<&str>) {
+    let type_ = format!("guidepost:{name}");
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("guidepost:{name}"), &init) {
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&type_, &init) {
         let _ = host.dispatch_event(event.unchecked_ref());
+    }
+    if let Some(origin) = parent_origin {
+        if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+            let message = object(&[("type", type_.as_str().into()), ("detail", detail.into())]);
+            let _ = parent.post_message(&message, origin);
+        }
     }
 }

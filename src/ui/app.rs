@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::Content;
-use crate::embed::{Theme, ViewMode, WidgetOptions};
+use crate::embed::{share, Theme, ViewMode, WidgetOptions};
 use crate::engine::{recommend, Answers, Recommendation};
 
 use super::comparison::Comparison;
@@ -47,6 +47,9 @@ pub struct AppProps {
     pub initial_stage: Stage,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// The host page's URL without its fragment, for share links; `None` hides sharing.
+    #[prop_or_default]
+    pub page_url: Option<AttrValue>,
 }
 
 /// The whole widget: intro, the assessment panel (start, one question per step, result)
@@ -91,15 +94,27 @@ pub fn App(props: &AppProps) -> Html {
             <QuestionStep content={content.clone()} index={index} answers={state.answers.clone()}
                 missing_answer={state.missing_answer} dispatch={dispatch.clone()} />
         },
-        (Stage::Result, Some(recommendation)) => html! {
-            <ResultView content={content.clone()} recommendation={recommendation.clone()}
-                answers={state.answers.clone()} cta={props.options.cta.clone()}
-                can_link={shows_comparison} dispatch={dispatch.clone()} />
-        },
-        _ => {
-            let dispatch = dispatch.clone();
-            html! { <StartPanel content={content.clone()} on_start={move |_| dispatch.emit(Action::Start)} /> }
+        (Stage::Result, Some(recommendation)) => {
+            let share_link = props.page_url.as_ref().map(|url| {
+                AttrValue::from(format!(
+                    "{url}#{}{}",
+                    share::KEY,
+                    share::encode(&state.answers)
+                ))
+            });
+            html! {
+                <ResultView content={content.clone()} recommendation={recommendation.clone()}
+                    answers={state.answers.clone()} cta={props.options.cta.clone()}
+                    can_link={shows_comparison} share_link={share_link} dispatch={dispatch.clone()} />
+            }
         }
+        _ => html! {
+            <StartPanel content={content.clone()} has_progress={!state.answers.is_empty()} dispatch={dispatch.clone()} />
+        },
+    };
+    let cited_rows: Vec<String> = match (state.stage, recommendation.as_ref()) {
+        (Stage::Result, Some(r)) => r.reasons.iter().map(|reason| reason.row.clone()).collect(),
+        _ => Vec::new(),
     };
     let announcement = match (state.stage, recommendation.as_ref()) {
         (Stage::Question(i), _) => format!(
@@ -130,14 +145,15 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Auto => "gp-theme-auto",
     };
     html! {
-        <div class={classes!("gp", theme)} lang={content.lang.clone()} ref={root}>
+        <div class={classes!("gp", theme, (state.stage == Stage::Result).then_some("is-result"))}
+            lang={content.lang.clone()} ref={root}>
             <Intro intro={content.intro.clone()} />
             if view != ViewMode::Compare {
                 <section class="gp-panel" aria-label={content.ui.assessment_title.clone()}>{ panel }</section>
             }
             if shows_comparison {
                 <Comparison content={content.clone()} highlighted={state.highlighted_row.clone()}
-                    on_back_to_result={back_to_result} />
+                    cited={cited_rows} on_back_to_result={back_to_result} />
                 <SharedSections content={content.clone()} />
             }
             <div class="gp-sr" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>

@@ -9,6 +9,9 @@ pub struct ComparisonProps {
     pub content: Rc<Content>,
     /// The row a reason pointed at.
     pub highlighted: Option<String>,
+    /// Rows the result's reasons rest on (printed with the result).
+    #[prop_or_default]
+    pub cited: Vec<String>,
     /// Shown in the highlighted row to jump back to the result; `None` outside the result.
     pub on_back_to_result: Option<Callback<()>>,
 }
@@ -21,6 +24,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     let back_label = props.content.ui.see_result.clone();
     let rows = comparison.rows.iter().map(|row| {
         let highlighted = props.highlighted.as_deref() == Some(row.id.as_str());
+        let cited = props.cited.contains(&row.id);
         let back = match (&props.on_back_to_result, highlighted) {
             (Some(on_back), true) => {
                 let on_back = on_back.clone();
@@ -34,7 +38,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         };
         html! {
             <tr key={row.id.clone()} data-row={row.id.clone()} tabindex="-1"
-                class={classes!("gp-row", highlighted.then_some("is-highlighted"))}>
+                class={classes!("gp-row", highlighted.then_some("is-highlighted"), cited.then_some("is-cited"))}>
                 <th scope="row">{ &row.label }{ back }</th>
                 <td>
                     <span class="gp-cell-label" aria-hidden="true">{ &comparison.coaching }</span>

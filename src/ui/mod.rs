@@ -9,6 +9,7 @@ mod question_step;
 mod reason_list;
 mod result_view;
 mod score_chart;
+mod share_panel;
 mod shared_sections;
 mod start_panel;
 pub mod state;

@@ -10,6 +10,7 @@ use super::answer_summary::AnswerSummary;
 use super::change_list::ChangeList;
 use super::reason_list::ReasonList;
 use super::score_chart::ScoreChart;
+use super::share_panel::SharePanel;
 use super::{fill, Action};
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,8 @@ pub struct ResultViewProps {
     pub cta: Option<Cta>,
     /// Whether the comparison is on the page, so reasons can link to its rows.
     pub can_link: bool,
+    /// The share link, when the page has a URL to share.
+    pub share_link: Option<AttrValue>,
     pub dispatch: Callback<Action>,
 }
 
@@ -134,6 +137,10 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                 <summary>{ &ui.answers_title }</summary>
                 <AnswerSummary content={content.clone()} answers={props.answers.clone()} dispatch={props.dispatch.clone()} />
             </details>
+
+            if let Some(link) = &props.share_link {
+                <SharePanel content={content.clone()} link={link.clone()} />
+            }
 
             if let Some(cta) = &props.cta {
                 <div class="gp-cta">

@@ -4,24 +4,42 @@ use yew::prelude::*;
 
 use crate::content::Content;
 
+use super::Action;
+
 #[derive(Properties, PartialEq)]
 pub struct StartPanelProps {
     pub content: Rc<Content>,
-    pub on_start: Callback<()>,
+    /// Some answers are saved: offer to continue, and to forget them.
+    pub has_progress: bool,
+    pub dispatch: Callback<Action>,
 }
 
-/// The invitation to take the self-assessment.
+/// The invitation to take the self-assessment, or to resume it.
 #[function_component]
 pub fn StartPanel(props: &StartPanelProps) -> Html {
     let ui = &props.content.ui;
-    let on_start = props.on_start.clone();
+    let on_start = {
+        let dispatch = props.dispatch.clone();
+        move |_| dispatch.emit(Action::Start)
+    };
+    let on_forget = {
+        let dispatch = props.dispatch.clone();
+        move |_| dispatch.emit(Action::Restart)
+    };
     html! {
         <div class="gp-start">
             <h3 class="gp-panel-title" tabindex="-1" data-autofocus="">{ &ui.assessment_title }</h3>
-            <p class="gp-muted">{ &ui.start_note }</p>
-            <button type="button" class="gp-button" data-action="start" onclick={move |_| on_start.emit(())}>
-                { &ui.start }
-            </button>
+            <p class="gp-muted">{ if props.has_progress { &ui.resume_note } else { &ui.start_note } }</p>
+            <div class="gp-nav">
+                <button type="button" class="gp-button" data-action="start" onclick={on_start}>
+                    { if props.has_progress { &ui.resume } else { &ui.start } }
+                </button>
+                if props.has_progress {
+                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={on_forget}>
+                        { &ui.forget }
+                    </button>
+                }
+            </div>
         </div>
     }
 }
