@@ -1,0 +1,54 @@
+# Guidepost — build and test entry points.
+#   make serve   build and serve the widget at http://127.0.0.1:8080 (rebuilds on change)
+#   make test    the whole gate: fmt, clippy (native + wasm), native tests, dist, browser suite
+# Every target sets up what it needs (idempotent; installed tools are skipped).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Trunk must never try to download tools: setup puts the pinned ones on PATH.
+export TRUNK_OFFLINE := true
+
+DIST := $(CURDIR)/dist
+WASM_TARGET := wasm32-unknown-unknown
+
+.NOTPARALLEL:
+.PHONY: setup setup-browser dist build-dist serve test lint native-test browser-test
+
+## setup: rust wasm target, trunk, and wasm-bindgen-cli matching Cargo.toml's pin
+setup:
+	@bash scripts/setup.sh
+
+## setup-browser: chromium + chromedriver (apt) and axe-core (npm ci)
+setup-browser:
+	@bash scripts/setup-browser.sh
+
+## dist: release build into dist/ (+ scripts/postbuild.sh when present)
+dist: setup
+	@$(MAKE) --no-print-directory build-dist
+
+build-dist:
+	trunk build --release
+	@if [ -f scripts/postbuild.sh ]; then echo "bash scripts/postbuild.sh"; bash scripts/postbuild.sh; fi
+
+## serve: trunk's dev server on http://127.0.0.1:8080 (release profile, rebuilds on change)
+serve: setup
+	trunk serve --release --address 127.0.0.1 --port 8080
+
+## test: the full gate, in order
+test: setup setup-browser
+	@$(MAKE) --no-print-directory lint native-test build-dist browser-test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins -- -D warnings
+
+native-test:
+	cargo test
+
+# Compiled in the debug profile, the same build `cargo test` above already made.
+browser-test:
+	GUIDEPOST_DIST=$(DIST) cargo test --test browser -- --ignored --test-threads=1

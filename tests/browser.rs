@@ -1,0 +1,475 @@
+//! Browser suite: the built widget (`$GUIDEPOST_DIST`, default `dist/`) in headless Chromium
+//! driven through chromedriver, against the contract in DESIGN.md (test hooks, ids).
+//!
+//! Run with `make test`, or after `make dist`:
+//!   GUIDEPOST_DIST=dist cargo test --test browser -- --ignored --test-threads=1
+//! Needs /usr/bin/chromium, /usr/bin/chromedriver (override with CHROME_BIN / CHROMEDRIVER)
+//! and node_modules/axe-core (`make setup-browser`).
+//!
+//! Harness modules live in tests/browser/: `server` (static server + request log), `driver`
+//! (chromedriver + Chromium session), `widget` (shadow-root helpers, mouse and keyboard
+//! drivers), `axe` (accessibility checks). New tests: `let browser = Browser::launch().await;`
+//! (or `Browser::launch_with(server)` after `server.add_page(...)` for custom host pages),
+//! `Widget::open(&browser, "/")`, and end with `browser.quit().await`.
+
+#[path = "browser/axe.rs"]
+mod axe;
+#[path = "browser/driver.rs"]
+mod driver;
+#[path = "browser/server.rs"]
+mod server;
+#[path = "browser/widget.rs"]
+mod widget;
+
+use serde_json::json;
+
+use driver::Browser;
+use server::{Page, StaticServer};
+use widget::{Input, Outcome, Story, Widget, QUESTIONS};
+
+/// One `(question, choices)` pair of a story.
+macro_rules! answer {
+    ($question:literal, [$($choice:literal),+ $(,)?]) => {
+        ($question, &[$($choice),+] as &[&str])
+    };
+}
+
+/// An executive in a role transition who wants questions, not answers.
+const COACHING_STORY: Story = Story {
+    name: "role transition, wants questions",
+    answers: &[
+        answer!("situation", ["role-transition"]),
+        answer!("support", ["questions"]),
+        answer!("time-focus", ["present-future"]),
+        answer!("horizon", ["defined"]),
+        answer!("relationship", ["peer-partner"]),
+        answer!("outcome", ["behavior"]),
+        answer!("urgency", ["now"]),
+        answer!("organization", ["case-by-case"]),
+    ],
+    expected: "coaching",
+};
+
+/// A new-industry executive who wants advice from someone who has been there.
+const MENTORING_STORY: Story = Story {
+    name: "new industry, wants advice",
+    answers: &[
+        answer!("situation", ["new-industry"]),
+        answer!("support", ["advice"]),
+        answer!("time-focus", ["past-lessons"]),
+        answer!("horizon", ["ongoing"]),
+        answer!("relationship", ["senior-guide"]),
+        answer!("outcome", ["know-how"]),
+        answer!("urgency", ["long-run"]),
+        answer!("organization", ["nothing-formal"]),
+    ],
+    expected: "mentoring",
+};
+
+/// Both situations, wants both kinds of support, in an organization with a program.
+const COMBINED_STORY: Story = Story {
+    name: "role transition into a new industry, wants both",
+    answers: &[
+        answer!("situation", ["role-transition", "new-industry"]),
+        answer!("support", ["both"]),
+        answer!("time-focus", ["present-future"]),
+        answer!("horizon", ["both"]),
+        answer!("relationship", ["senior-guide"]),
+        answer!("outcome", ["clarity"]),
+        answer!("urgency", ["this-year"]),
+        answer!("organization", ["program"]),
+    ],
+    expected: "combined",
+};
+
+const STORIES: [Story; 3] = [COACHING_STORY, MENTORING_STORY, COMBINED_STORY];
+
+/// Opens the standalone page with no saved progress (storage cleared, then reloaded).
+async fn fresh_widget(browser: &Browser) -> Widget<'_> {
+    browser.goto_path("/").await;
+    browser
+        .js(
+            "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} \
+             if (location.hash) history.replaceState(null, '', location.pathname);",
+            vec![],
+        )
+        .await;
+    Widget::open(browser, "/").await
+}
+
+fn check_story(story: &Story, input: Input, got: &Outcome) {
+    assert_eq!(
+        got.outcome, story.expected,
+        "story \"{}\" answered by {input:?}: expected outcome `{}`, the result showed {got:?}",
+        story.name, story.expected
+    );
+    match story.expected {
+        "coaching" => assert!(
+            got.coaching > got.mentoring,
+            "story \"{}\": coaching score should beat mentoring, got {got:?}",
+            story.name
+        ),
+        "mentoring" => assert!(
+            got.mentoring > got.coaching,
+            "story \"{}\": mentoring score should beat coaching, got {got:?}",
+            story.name
+        ),
+        _ => {}
+    }
+}
+
+// ----- harness self-checks (no widget UI needed) ----------------------------------------
+
+/// Raw GET against the static server: (status line, headers, body).
+fn raw_get(port: u16, path: &str, host: &str) -> (String, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let split = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&buf[..split]).to_string();
+    let (status, headers) = head.split_once("\r\n").unwrap_or((&head, ""));
+    (
+        status.to_string(),
+        headers.to_lowercase(),
+        buf[split + 4..].to_vec(),
+    )
+}
+
+#[test]
+fn harness_static_server_types_log_and_pages() {
+    let dir = driver::TempDir::new("guidepost-server-test");
+    for (name, body) in [
+        ("index.html", "<!doctype html>"),
+        ("guidepost.js", "export {}"),
+        ("guidepost-core_bg.wasm", "\0asm"),
+        ("content/en.json", "{}"),
+        ("styles.css", "p{}"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    }
+    let server = StaticServer::start(dir.path());
+    let port = server.port();
+    let host = format!("127.0.0.1:{port}");
+    for (path, ty) in [
+        ("/", "text/html"),
+        ("/index.html", "text/html"),
+        ("/guidepost.js", "text/javascript"),
+        ("/guidepost-core_bg.wasm", "application/wasm"),
+        ("/content/en.json?v=1", "application/json"),
+        ("/styles.css", "text/css"),
+    ] {
+        let (status, headers, _) = raw_get(port, path, &host);
+        assert!(status.contains("200"), "{path}: {status}");
+        assert!(
+            headers.contains(&format!("content-type: {ty}")),
+            "{path}: expected {ty}, headers:\n{headers}"
+        );
+    }
+    for path in ["/missing.js", "/../Cargo.toml", "/%2e%2e/Cargo.toml"] {
+        let (status, _, _) = raw_get(port, path, &host);
+        assert!(status.contains("404"), "{path} must be 404, got {status}");
+    }
+    server.add_page(
+        "/csp.html",
+        Page::html("<p>hi</p>").header("Content-Security-Policy", "script-src 'self'"),
+    );
+    let (_, headers, body) = raw_get(port, "/csp.html", &host);
+    assert!(headers.contains("content-security-policy: script-src 'self'"));
+    assert_eq!(body, b"<p>hi</p>");
+    let (_, _, _) = raw_get(port, "/x", "elsewhere.example");
+    let log = server.requests();
+    assert_eq!(log.len(), 11, "{log:#?}");
+    assert_eq!(log[0].url, "/");
+    assert_eq!(log[0].host, host);
+    assert_eq!(log.last().unwrap().host, "elsewhere.example");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn harness_browser_serves_dist_and_isolates_network() {
+    let browser = Browser::launch().await;
+    browser.goto_path("/").await;
+    // Files arrive with the types browsers insist on (wasm streaming needs application/wasm).
+    // One URL at a time: Chromium parks a second in-flight request for the same URL.
+    let types = browser
+        .driver()
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const urls = [...document.querySelectorAll('script[src], link[href]')]
+                 .map(e => e.getAttribute('src') || e.getAttribute('href'))
+                 .concat(performance.getEntriesByType('resource').map(e => e.name))
+                 .map(u => new URL(u, location.href))
+                 .filter(u => !u.pathname.endsWith('favicon.ico'))
+                 .map(u => u.href);
+               (async () => {
+                 const out = [];
+                 for (const u of new Set(urls)) {
+                   const r = await fetch(u, {cache: 'no-store'});
+                   await r.arrayBuffer();
+                   out.push([new URL(u).pathname, r.status, r.headers.get('content-type')]);
+                 }
+                 return out;
+               })().then(done, e => done(String(e)));"#,
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("fetching the page's resources again failed: {e}"));
+    for entry in types.json().as_array().expect("fetch results") {
+        let (path, status, ty) = (entry[0].as_str().unwrap(), &entry[1], entry[2].as_str());
+        assert_eq!(status, &json!(200), "{path} status");
+        let want = match path.rsplit('.').next() {
+            Some("wasm") => "application/wasm",
+            Some("js") => "text/javascript",
+            Some("json") => "application/json",
+            Some("css") => "text/css",
+            _ => continue,
+        };
+        assert!(
+            ty.unwrap_or("").starts_with(want),
+            "{path}: served as {ty:?}, want {want}"
+        );
+    }
+    // Other hosts do not resolve.
+    let external = browser
+        .driver()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('http://example.com/', {mode: 'no-cors'}).then(() => done('reached'), e => done('blocked: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        external
+            .json()
+            .as_str()
+            .unwrap_or("")
+            .starts_with("blocked"),
+        "example.com must not be reachable from the test browser: {}",
+        external.json()
+    );
+    // axe-core loads and runs.
+    axe::inject(&browser).await;
+    let version = browser.js("return axe.version;", vec![]).await;
+    assert!(
+        version.as_str().unwrap_or("").starts_with('4'),
+        "axe {version}"
+    );
+    let _ = axe::violations(&browser).await;
+    // Every request hit this server on 127.0.0.1.
+    let origin = browser.server.origin();
+    let host = origin.trim_start_matches("http://").to_string();
+    let log = browser.server.requests();
+    assert!(!log.is_empty());
+    assert!(log.iter().all(|r| r.host == host), "{log:#?}");
+    browser.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn harness_reaches_into_the_shadow_root() {
+    let browser = Browser::launch().await;
+    let widget = Widget::open(&browser, "/").await;
+    let mode = widget
+        .js(
+            "return host.shadowRoot ? host.shadowRoot.mode : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        mode,
+        json!("open"),
+        "the widget must render into an open shadow root"
+    );
+    let hook = widget
+        .shadow("[data-action],[data-question],[data-outcome],[data-row]")
+        .await
+        .expect("a test hook inside the shadow root");
+    let tag = hook.tag_name().await.unwrap();
+    assert!(!tag.is_empty());
+    let focus = widget.focus().await;
+    assert!(!focus.tag.is_empty());
+    browser.quit().await;
+}
+
+// ----- a. stories by mouse ------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn stories_by_mouse_reach_the_expected_outcome() {
+    let browser = Browser::launch().await;
+    for story in &STORIES {
+        let widget = fresh_widget(&browser).await;
+        let got = widget.complete(Input::Mouse, story).await;
+        check_story(story, Input::Mouse, &got);
+    }
+    browser.quit().await;
+}
+
+// ----- b. stories by keyboard alone -----------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn stories_by_keyboard_alone_reach_the_expected_outcome() {
+    let browser = Browser::launch().await;
+    for story in &STORIES {
+        let widget = fresh_widget(&browser).await;
+        // Count pointer input: a keyboard-only run must not need any.
+        browser
+            .js(
+                "window.__pointer = [];
+                 for (const t of ['pointerdown', 'mousedown', 'touchstart'])
+                   document.addEventListener(t, (e) => window.__pointer.push(t), true);
+                 document.activeElement && document.activeElement.blur && document.activeElement.blur();",
+                vec![],
+            )
+            .await;
+        let got = widget.complete(Input::Keyboard, story).await;
+        check_story(story, Input::Keyboard, &got);
+        let pointer = browser.js("return window.__pointer;", vec![]).await;
+        assert_eq!(pointer, json!([]), "keyboard run produced pointer events");
+    }
+    browser.quit().await;
+}
+
+// ----- c. back and change answers -----------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn going_back_keeps_answers_and_changing_them_changes_the_outcome() {
+    let browser = Browser::launch().await;
+    let widget = fresh_widget(&browser).await;
+    widget.start(Input::Mouse).await;
+    // Answer the first five questions as the coaching story.
+    let answered = &COACHING_STORY.answers[..5];
+    for (question, choices) in answered {
+        widget.answer(Input::Mouse, question, choices).await;
+    }
+    widget.wait_question(QUESTIONS[5]).await;
+    // Back to the start, checking every earlier answer is still there.
+    for (question, choices) in answered.iter().rev() {
+        widget.click_action("back").await;
+        widget.wait_question(question).await;
+        let mut got = widget.chosen(question).await;
+        got.sort();
+        let mut want: Vec<String> = choices.iter().map(|c| c.to_string()).collect();
+        want.sort();
+        assert_eq!(
+            got, want,
+            "after Back, `{question}` should still show the earlier answer"
+        );
+    }
+    // Change to the mentoring story from the first question on.
+    widget.unchoose("situation", "role-transition").await;
+    widget.choose("situation", "new-industry").await;
+    assert_eq!(widget.chosen("situation").await, vec!["new-industry"]);
+    widget.click_action("next").await;
+    for (question, choices) in &MENTORING_STORY.answers[1..] {
+        widget.answer(Input::Mouse, question, choices).await;
+        // A radio question holds exactly one answer, the new one.
+    }
+    let changed = widget.outcome().await;
+    check_story(&MENTORING_STORY, Input::Mouse, &changed);
+    assert_ne!(changed.outcome, COACHING_STORY.expected);
+
+    // Restart starts over with nothing chosen; the coaching story then gives coaching again.
+    widget.click_action("restart").await;
+    widget.start(Input::Mouse).await;
+    widget.wait_question(QUESTIONS[0]).await;
+    assert_eq!(
+        widget.chosen(QUESTIONS[0]).await,
+        Vec::<String>::new(),
+        "after Restart the first question should have nothing chosen"
+    );
+    let got = widget.complete(Input::Mouse, &COACHING_STORY).await;
+    check_story(&COACHING_STORY, Input::Mouse, &got);
+    browser.quit().await;
+}
+
+// ----- d. nothing leaves 127.0.0.1 ------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn a_full_quiz_makes_no_request_beyond_the_served_origin() {
+    let browser = Browser::launch().await;
+    let widget = fresh_widget(&browser).await;
+    let got = widget.complete(Input::Mouse, &COMBINED_STORY).await;
+    check_story(&COMBINED_STORY, Input::Mouse, &got);
+
+    let origin = browser.server.origin();
+    let host = origin.trim_start_matches("http://");
+    let log = browser.server.requests();
+    assert!(
+        log.iter().any(|r| r.url.ends_with(".wasm")),
+        "the server log should show the wasm being fetched: {log:#?}"
+    );
+    let elsewhere: Vec<_> = log.iter().filter(|r| r.host != host).collect();
+    assert!(
+        elsewhere.is_empty(),
+        "requests with a Host other than {host}: {elsewhere:#?}"
+    );
+
+    let entries = browser
+        .js(
+            "return performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).map(e => e.name);",
+            vec![],
+        )
+        .await;
+    let entries: Vec<String> = serde_json::from_value(entries).unwrap();
+    assert!(!entries.is_empty(), "no resource timing entries at all");
+    let prefix = format!("{origin}/");
+    let foreign: Vec<_> = entries.iter().filter(|u| !u.starts_with(&prefix)).collect();
+    assert!(
+        foreign.is_empty(),
+        "resources loaded from outside {origin}: {foreign:#?}"
+    );
+
+    let errors: Vec<String> = browser
+        .console_errors()
+        .await
+        .into_iter()
+        .filter(|m| !m.contains("favicon.ico"))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "console errors during the quiz: {errors:#?}"
+    );
+    browser.quit().await;
+}
+
+// ----- e. accessibility ---------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn every_view_has_zero_axe_violations() {
+    let browser = Browser::launch().await;
+    let widget = fresh_widget(&browser).await;
+    axe::assert_clean(&browser, "start view").await;
+
+    widget.start(Input::Mouse).await;
+    widget.wait_question("situation").await;
+    axe::assert_clean(&browser, "first question (situation, nothing chosen)").await;
+    widget.choose("situation", "role-transition").await;
+    widget.choose("situation", "new-industry").await;
+    axe::assert_clean(&browser, "situation question with two choices").await;
+    widget.click_action("next").await;
+    widget.wait_question("support").await;
+    widget.choose("support", "both").await;
+    axe::assert_clean(&browser, "support question with a choice").await;
+    widget.click_action("next").await;
+
+    for (question, choices) in &COMBINED_STORY.answers[2..] {
+        widget.answer(Input::Mouse, question, choices).await;
+    }
+    let _ = widget.outcome().await;
+    axe::assert_clean(&browser, "result view").await;
+    browser.quit().await;
+}

@@ -1,0 +1,296 @@
+//! A static file server for the browser suite: serves a directory (normally `dist/`) on
+//! 127.0.0.1 at a free port, plus any virtual pages a test adds (host pages with their own
+//! headers, e.g. a Content-Security-Policy), and records every request it receives.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tiny_http::{Header, Response, Server};
+
+/// One request as the server saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoggedRequest {
+    pub method: String,
+    /// Path and query, as sent (`/guidepost.js?v=1`).
+    pub url: String,
+    /// The `Host` header (empty when the client sent none).
+    pub host: String,
+}
+
+/// A response defined in memory by a test, served instead of (or in addition to) a file.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub status: u16,
+    pub content_type: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Page {
+    /// An HTML page (`text/html; charset=utf-8`).
+    pub fn html(body: impl Into<String>) -> Self {
+        Page {
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            headers: Vec::new(),
+            body: body.into().into_bytes(),
+        }
+    }
+
+    /// Any body with an explicit content type.
+    pub fn new(content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Page {
+            status: 200,
+            content_type: content_type.into(),
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Adds a response header (e.g. `Content-Security-Policy`).
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    log: Mutex<Vec<LoggedRequest>>,
+    pages: Mutex<HashMap<String, Page>>,
+}
+
+/// Serves `root` until dropped.
+pub struct StaticServer {
+    root: PathBuf,
+    port: u16,
+    server: Arc<Server>,
+    shared: Arc<Shared>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// The directory named by `$GUIDEPOST_DIST` (default `dist`, relative to the crate root).
+    pub fn dist_dir() -> PathBuf {
+        let dir = std::env::var_os("GUIDEPOST_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("dist"));
+        let dir = if dir.is_absolute() {
+            dir
+        } else {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
+        };
+        assert!(
+            dir.join("index.html").is_file(),
+            "GUIDEPOST_DIST={} has no index.html: build it first with `make dist`",
+            dir.display()
+        );
+        dir
+    }
+
+    /// Serves `$GUIDEPOST_DIST`.
+    pub fn dist() -> Self {
+        Self::start(Self::dist_dir())
+    }
+
+    /// Serves `root` on 127.0.0.1 at a free port chosen by the OS.
+    pub fn start(root: impl Into<PathBuf>) -> Self {
+        let root = root.into();
+        let server =
+            Arc::new(Server::http("127.0.0.1:0").expect("static server: bind 127.0.0.1:0"));
+        let port = server
+            .server_addr()
+            .to_ip()
+            .expect("static server: listening on an IP address")
+            .port();
+        let shared = Arc::new(Shared::default());
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let (server, shared, stop, root) =
+                (server.clone(), shared.clone(), stop.clone(), root.clone());
+            std::thread::Builder::new()
+                .name(format!("static-server-{port}"))
+                .spawn(move || serve(&server, &shared, &stop, &root))
+                .expect("static server: spawn thread")
+        };
+        StaticServer {
+            root,
+            port,
+            server,
+            shared,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `http://127.0.0.1:<port>`
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Absolute URL for a path on this server (`url("/index.html")`).
+    pub fn url(&self, path: &str) -> String {
+        let path = path.strip_prefix('/').unwrap_or(path);
+        format!("{}/{}", self.origin(), path)
+    }
+
+    /// Serves `page` at `path` (exact match on the path, query ignored); overrides files.
+    pub fn add_page(&self, path: &str, page: Page) {
+        let path = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("/{path}")
+        };
+        self.shared.pages.lock().unwrap().insert(path, page);
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.shared.log.lock().unwrap().clone()
+    }
+
+    pub fn clear_requests(&self) {
+        self.shared.log.lock().unwrap().clear();
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve(server: &Server, shared: &Shared, stop: &AtomicBool, root: &Path) {
+    while !stop.load(Ordering::SeqCst) {
+        let request = match server.recv_timeout(Duration::from_millis(200)) {
+            Ok(Some(request)) => request,
+            Ok(None) => continue,
+            Err(_) => break,
+        };
+        let url = request.url().to_string();
+        let host = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Host"))
+            .map(|h| h.value.as_str().to_string())
+            .unwrap_or_default();
+        shared.log.lock().unwrap().push(LoggedRequest {
+            method: request.method().as_str().to_string(),
+            url: url.clone(),
+            host,
+        });
+
+        let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+        let page = shared.pages.lock().unwrap().get(&path).cloned();
+        let page = page.unwrap_or_else(|| file_page(root, &path));
+        // Chromium asks every site for /favicon.ico; a host site would have one. Answer a
+        // missing one with 204 so it is not reported as a console error in every test.
+        let page = if page.status == 404 && path == "/favicon.ico" {
+            Page {
+                status: 204,
+                ..Page::new("image/x-icon", Vec::new())
+            }
+        } else {
+            page
+        };
+        let mut response = Response::from_data(page.body)
+            .with_status_code(page.status)
+            .with_header(header("Content-Type", &page.content_type))
+            .with_header(header("Cache-Control", "no-store"));
+        for (name, value) in &page.headers {
+            response = response.with_header(header(name, value));
+        }
+        let _ = request.respond(response);
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+/// The file for a URL path under `root` (directories serve their `index.html`), or a 404.
+fn file_page(root: &Path, url_path: &str) -> Page {
+    let not_found = || Page {
+        status: 404,
+        content_type: "text/plain; charset=utf-8".into(),
+        headers: Vec::new(),
+        body: format!("404 not found: {url_path}\n").into_bytes(),
+    };
+    let decoded = percent_decode(url_path);
+    let relative = Path::new(decoded.trim_start_matches('/'));
+    // Only plain path segments: no `..`, no absolute paths, no prefixes.
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return not_found();
+    }
+    let mut file = root.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    match fs::read(&file) {
+        Ok(body) => Page::new(content_type(&file), body),
+        Err(_) => not_found(),
+    }
+}
+
+/// Content type by file extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" | "map" => "application/json",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
