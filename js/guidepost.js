@@ -8,11 +8,14 @@
 // no eval, no request beyond this file's own origin.
 import init, { mount as mountWasm } from './guidepost-core.js';
 
+// Where the wasm comes from (the single-file offline build replaces this with inlined bytes).
+const wasmSource = () => new URL('guidepost-core_bg.wasm', import.meta.url);
+
 const handles = new Map();
 let started;
 
 function start() {
-  started ??= init({ module_or_path: new URL('guidepost-core_bg.wasm', import.meta.url) });
+  started ??= init({ module_or_path: wasmSource() });
   return started;
 }
 

@@ -4,6 +4,8 @@
 //     of the file, and of no use to a visitor).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
+//  3. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
+//     glue and the wasm (base64) inlined, so it opens from file:// with no network.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -53,3 +55,38 @@ if (existsSync(indexPath)) {
   const html = readFileSync(indexPath, 'utf8').replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, '');
   writeFileSync(indexPath, html);
 }
+
+/** Replaces `from` in `text`, failing loudly if the build output changed shape. */
+function replaceExactly(text, from, to, what) {
+  if (!text.includes(from)) throw new Error(`postbuild: cannot find ${what}; update scripts/postbuild.mjs`);
+  return text.replace(from, () => to);
+}
+
+function offlinePage() {
+  let html = readFileSync(indexPath, 'utf8');
+  const glue = readFileSync(join(dir, 'guidepost-core.js'), 'utf8');
+  const loader = readFileSync(join(dir, 'guidepost.js'), 'utf8');
+  const wasm = readFileSync(wasmPath).toString('base64');
+
+  // The glue becomes plain declarations in the same module; its `mount` is renamed to the
+  // name the loader imports it as.
+  let inlineGlue = replaceExactly(glue, 'export function mount(', 'function mountWasm(', 'the glue\'s mount export');
+  inlineGlue = inlineGlue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (class|function|async function) /gm, '$1 ');
+  let inlineLoader = replaceExactly(loader, "import init, { mount as mountWasm } from './guidepost-core.js';",
+    'const init = __wbg_init;', 'the loader\'s import');
+  inlineLoader = replaceExactly(inlineLoader, "const wasmSource = () => new URL('guidepost-core_bg.wasm', import.meta.url);",
+    `const wasmSource = () => Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));`, 'the loader\'s wasm source');
+  inlineLoader = inlineLoader.replace(/^export default .*$/m, '').replace(/^export (async function|function) /gm, '$1 ');
+  // "</script" anywhere in the code (a comment, a string) would end the inline script early.
+  const code = `${inlineGlue}\n${inlineLoader}`.replace(/<\/(script)/gi, '<\\/$1');
+  const script = `<script type="module">\n${code}\n</script>`;
+
+  html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) =>
+    `<style>\n${readFileSync(join(dir, href.replace(/^\.?\//, '')), 'utf8')}\n</style>`);
+  html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>\n?/g, '');
+  html = replaceExactly(html, '<script type="module" src="guidepost.js"></script>', script, 'the loader script tag');
+  writeFileSync(join(dir, 'guidepost-offline.html'), html);
+  console.log(`postbuild: ${join(dir, 'guidepost-offline.html')} ${html.length} bytes`);
+}
+
+if (existsSync(indexPath) && existsSync(wasmPath)) offlinePage();
