@@ -161,6 +161,8 @@ pub struct EngineConfig {
 pub struct UiText {
     pub start: String,
     pub start_note: String,
+    /// What the visitor gets from the self-assessment, listed before they start.
+    pub start_points: Vec<String>,
     pub next: String,
     pub back: String,
     pub see_result: String,

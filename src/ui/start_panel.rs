@@ -30,6 +30,9 @@ pub fn StartPanel(props: &StartPanelProps) -> Html {
         <div class="gp-start">
             <h3 class="gp-panel-title" tabindex="-1" data-autofocus="">{ &ui.assessment_title }</h3>
             <p class="gp-muted">{ if props.has_progress { &ui.resume_note } else { &ui.start_note } }</p>
+            <ul class="gp-start-points">
+                { for ui.start_points.iter().map(|point| html! { <li>{ point }</li> }) }
+            </ul>
             <div class="gp-nav">
                 <button type="button" class="gp-button" data-action="start" onclick={on_start}>
                     { if props.has_progress { &ui.resume } else { &ui.start } }
