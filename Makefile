@@ -15,7 +15,7 @@ DIST := $(CURDIR)/dist
 WASM_TARGET := wasm32-unknown-unknown
 
 .NOTPARALLEL:
-.PHONY: setup setup-browser dist build-dist serve test lint native-test browser-test
+.PHONY: setup setup-browser dist build-dist serve test lint native-test browser-test size check-content fuzz
 
 ## setup: rust wasm target, trunk, and wasm-bindgen-cli matching Cargo.toml's pin
 setup:
@@ -33,13 +33,14 @@ build-dist:
 	trunk build --release
 	@if [ -f scripts/postbuild.sh ]; then echo "bash scripts/postbuild.sh"; bash scripts/postbuild.sh; fi
 
-## serve: trunk's dev server on http://127.0.0.1:8080 (release profile, rebuilds on change)
+## serve: trunk's server on http://127.0.0.1:8080 (release build, rebuilds on change; no
+## injected live-reload script, so the page is exactly what `make dist` produces)
 serve: setup
-	trunk serve --release --address 127.0.0.1 --port 8080
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
 
 ## test: the full gate, in order
 test: setup setup-browser
-	@$(MAKE) --no-print-directory lint native-test build-dist browser-test
+	@$(MAKE) --no-print-directory lint native-test build-dist size browser-test
 
 lint:
 	cargo fmt --all -- --check
@@ -52,3 +53,18 @@ native-test:
 # Compiled in the debug profile, the same build `cargo test` above already made.
 browser-test:
 	GUIDEPOST_DIST=$(DIST) cargo test --test browser -- --ignored --test-threads=1
+
+## size: gzip bytes of everything a first visit downloads; fails over the 100 KB budget
+size:
+	node scripts/size.mjs $(DIST)
+
+## check-content FILE=path.json: validate a content file (translation or override)
+check-content:
+	@if [ -z "$(FILE)" ]; then echo "usage: make check-content FILE=path/to/content.json" >&2; exit 2; fi
+	cargo run --quiet --bin check-content -- $(FILE)
+
+## fuzz: the hardening properties (content parser/validator, share links, saved progress)
+## with many more cases than `make test` runs; FUZZ_CASES sets how many per property
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test content -- --nocapture

@@ -24,6 +24,7 @@ async fn render(
         initial_answers: answers,
         initial_stage: stage,
         on_event: Default::default(),
+        page_url: Some("https://example.com/page".into()),
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
@@ -136,6 +137,7 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
     assert!(html.contains("data-action=\"restart\""));
     assert!(html.contains("<svg"), "scores drawn as SVG");
     assert!(html.contains("data-flip="), "what would change it");
+    assert!(html.contains("value=\"https://example.com/page#guidepost=1.0-0-0-0-0-0-0-1\""), "share link");
 }
 
 #[tokio::test]

@@ -6,17 +6,42 @@
 //! `dist/content/<lang>.json`, the template for a site owner's override.
 pub mod contract;
 mod model;
+mod validate;
 
 pub use model::*;
+pub use validate::{validate, Problem, MAX_ANSWER_SETS, SECTION_IDS};
 
 /// The built-in English content, as published in `content/en.json`.
 #[cfg(not(target_arch = "wasm32"))]
 pub const EN_JSON: &str = include_str!("../../content/en.json");
 
-/// Parses content JSON into the typed model; the error names the JSON path of the mistake.
+/// Parses content JSON into the typed model; the error names the JSON path of the mistake
+/// (and, for a syntax error, the line and column).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn parse(json: &str) -> Result<Content, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json))
+pub fn parse(json: &str) -> Result<Content, Problem> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json)).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.inner();
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!("the JSON is not well formed: {inner}")
+        } else {
+            // serde's message ends with " at line L column C"; keep it, it helps find the spot.
+            inner.to_string()
+        };
+        Problem { path: if path == "." { "(document)".to_owned() } else { path }, message }
+    })
+}
+
+/// Parses and validates: the content, or every problem found.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn check(json: &str) -> Result<Content, Vec<Problem>> {
+    let content = parse(json).map_err(|problem| vec![problem])?;
+    let problems = validate(&content);
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The built-in content for a language; English is the fallback for anything unknown.

@@ -12,7 +12,7 @@ mod change;
 mod score;
 
 pub use answers::Answers;
-pub use change::{answer_set_count, what_would_change, Change, Flip};
+pub use change::{answer_set_count, for_each_complete_answers, what_would_change, Change, Flip};
 pub use score::{decide, tally, Decision, Tally};
 
 use serde::Serialize;

@@ -1,0 +1,230 @@
+//! Checks content (built-in or a site owner's override) before it is used, with messages a
+//! web person understands, each at the exact JSON path of the problem. Shared by the widget
+//! and the `check-content` command-line tool.
+use std::collections::HashSet;
+use std::fmt;
+
+use super::contract;
+use super::Content;
+use crate::engine::{self, Outcome};
+
+/// More complete answer sets than this cannot all be checked in reasonable time.
+pub const MAX_ANSWER_SETS: u128 = 1_000_000;
+
+/// Sections every content file has (DESIGN.md).
+pub const SECTION_IDS: [&str; 5] = ["common-ground", "why-it-matters", "combined", "organization", "timing"];
+
+/// One problem, at a JSON path such as `questions[2].options[1].row`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { path: path.into(), message: message.into() });
+    }
+
+    fn text(&mut self, path: impl Into<String>, value: &str) {
+        if value.trim().is_empty() {
+            self.add(path, "is empty; write the text to show here");
+        }
+    }
+
+    fn placeholders(&mut self, path: &str, value: &str, names: &[&str]) {
+        for name in names {
+            if !value.contains(&format!("{{{name}}}")) {
+                self.add(path, format!("must contain the placeholder {{{name}}}"));
+            }
+        }
+    }
+}
+
+/// Every problem with `content`; empty means it is safe to use.
+pub fn validate(content: &Content) -> Vec<Problem> {
+    let mut p = Problems(Vec::new());
+    p.text("version", &content.version);
+    p.text("lang", &content.lang);
+    p.text("intro.title", &content.intro.title);
+
+    // Comparison rows: unique ids, text on both sides.
+    let mut row_ids = HashSet::new();
+    for (i, row) in content.comparison.rows.iter().enumerate() {
+        let at = format!("comparison.rows[{i}]");
+        if row.id.trim().is_empty() {
+            p.add(format!("{at}.id"), "is empty; every row needs an id");
+        } else if !row_ids.insert(row.id.as_str()) {
+            p.add(format!("{at}.id"), format!("\"{}\" is used by another row; ids must be unique", row.id));
+        }
+        p.text(format!("{at}.label"), &row.label);
+        p.text(format!("{at}.coaching"), &row.coaching);
+        p.text(format!("{at}.mentoring"), &row.mentoring);
+    }
+    if content.comparison.rows.is_empty() {
+        p.add("comparison.rows", "is empty; the comparison needs rows");
+    }
+
+    // Shared sections: unique ids, and the ones the widget shows.
+    let mut section_ids = HashSet::new();
+    for (i, section) in content.sections.iter().enumerate() {
+        if !section_ids.insert(section.id.as_str()) {
+            p.add(format!("sections[{i}].id"), format!("\"{}\" is used by another section", section.id));
+        }
+        p.text(format!("sections[{i}].title"), &section.title);
+    }
+    for id in SECTION_IDS {
+        if !section_ids.contains(id) {
+            p.add("sections", format!("the section \"{id}\" is missing"));
+        }
+    }
+
+    check_questions(&mut p, content, &row_ids);
+    check_engine(&mut p, content);
+
+    let ui = &content.ui;
+    p.placeholders("ui.progress", &ui.progress, &["current", "total"]);
+    p.placeholders("ui.score_label", &ui.score_label, &["name", "score"]);
+    p.placeholders("ui.reason_row_link", &ui.reason_row_link, &["name"]);
+    for (path, value) in [
+        ("ui.start", &ui.start),
+        ("ui.next", &ui.next),
+        ("ui.back", &ui.back),
+        ("ui.see_result", &ui.see_result),
+        ("ui.restart", &ui.restart),
+        ("outcomes.coaching.headline", &content.outcomes.coaching.headline),
+        ("outcomes.mentoring.headline", &content.outcomes.mentoring.headline),
+        ("outcomes.combined.headline", &content.outcomes.combined.headline),
+    ] {
+        p.text(path, value);
+    }
+
+    // Only content that is sound so far is worth running the engine over.
+    if p.0.is_empty() {
+        check_outcomes(&mut p, content);
+    }
+    p.0
+}
+
+fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>) {
+    let mut seen = HashSet::new();
+    for (i, question) in content.questions.iter().enumerate() {
+        let at = format!("questions[{i}]");
+        if !seen.insert(question.id.as_str()) {
+            p.add(format!("{at}.id"), format!("\"{}\" is asked twice", question.id));
+        }
+        let Some(contract_options) = contract::options_of(&question.id) else {
+            let known: Vec<&str> = contract::QUESTIONS.iter().map(|(q, _)| *q).collect();
+            p.add(format!("{at}.id"), format!("\"{}\" is not a question of the contract ({})", question.id, known.join(", ")));
+            continue;
+        };
+        p.text(format!("{at}.prompt"), &question.prompt);
+        let max_allowed: u8 = if question.id == "situation" { 2 } else { 1 };
+        if question.max_choices != max_allowed {
+            p.add(format!("{at}.max_choices"), format!("must be {max_allowed} for \"{}\"", question.id));
+        }
+        let mut option_ids = HashSet::new();
+        for (j, option) in question.options.iter().enumerate() {
+            let at = format!("{at}.options[{j}]");
+            if !option_ids.insert(option.id.as_str()) {
+                p.add(format!("{at}.id"), format!("\"{}\" appears twice in this question", option.id));
+            }
+            if !contract_options.contains(&option.id.as_str()) {
+                p.add(
+                    format!("{at}.id"),
+                    format!("\"{}\" is not an option of \"{}\" (expected one of {})", option.id, question.id, contract_options.join(", ")),
+                );
+            }
+            p.text(format!("{at}.label"), &option.label);
+            p.text(format!("{at}.if_chosen"), &option.if_chosen);
+            for (field, weight) in [("coaching", option.coaching), ("mentoring", option.mentoring), ("combined", option.combined)] {
+                if !weight.is_finite() || weight < 0.0 {
+                    p.add(format!("{at}.{field}"), format!("must be a number of 0 or more (found {weight})"));
+                } else if weight > 100.0 {
+                    p.add(format!("{at}.{field}"), format!("{weight} is far too large; use weights between 0 and 100"));
+                }
+            }
+            match &option.row {
+                Some(row) if !row_ids.contains(row.as_str()) => {
+                    let mut known: Vec<&str> = row_ids.iter().copied().collect();
+                    known.sort_unstable();
+                    p.add(format!("{at}.row"), format!("\"{row}\" is not a comparison row (rows: {})", known.join(", ")));
+                }
+                Some(_) => p.text(format!("{at}.reason"), &option.reason),
+                None if option.coaching > 0.0 || option.mentoring > 0.0 => p.add(
+                    format!("{at}.row"),
+                    "is null, but this answer counts as evidence; name the comparison row it rests on",
+                ),
+                None => {}
+            }
+        }
+        for id in contract_options {
+            if !option_ids.contains(id) {
+                p.add(format!("{at}.options"), format!("the option \"{id}\" of \"{}\" is missing", question.id));
+            }
+        }
+    }
+    for (id, _) in contract::QUESTIONS {
+        if !seen.contains(id) {
+            p.add("questions", format!("the question \"{id}\" is missing"));
+        }
+    }
+}
+
+fn check_engine(p: &mut Problems, content: &Content) {
+    let e = &content.engine;
+    if !(0.0..=100.0).contains(&e.combined_margin) {
+        p.add("engine.combined_margin", format!("must be between 0 and 100 (found {})", e.combined_margin));
+    }
+    if !(0.0..=100.0).contains(&e.together_band) || e.together_band > e.combined_margin {
+        p.add("engine.together_band", format!("must be between 0 and combined_margin (found {})", e.together_band));
+    }
+    let questions = content.questions.len() as u32;
+    if e.medium_confidence_changes < 1 || e.medium_confidence_changes > e.high_confidence_changes {
+        p.add("engine.medium_confidence_changes", "must be at least 1 and at most high_confidence_changes");
+    }
+    if e.high_confidence_changes > questions.max(1) {
+        p.add("engine.high_confidence_changes", format!("must be at most the number of questions ({questions})"));
+    }
+    if !(1..=10).contains(&e.max_reasons) {
+        p.add("engine.max_reasons", format!("must be between 1 and 10 (found {})", e.max_reasons));
+    }
+}
+
+/// Runs the engine over every complete answer set: each must get exactly one outcome with
+/// scores in range, and every outcome must be reachable.
+fn check_outcomes(p: &mut Problems, content: &Content) {
+    let count = engine::answer_set_count(content);
+    if count > MAX_ANSWER_SETS {
+        p.add("questions", format!("allow {count} answer sets; at most {MAX_ANSWER_SETS} can be checked"));
+        return;
+    }
+    let mut reached = [false; 3];
+    let mut unscorable = 0u32;
+    engine::for_each_complete_answers(content, |answers| {
+        let tally = engine::tally(content, answers);
+        if !(tally.coaching.is_finite() && tally.mentoring.is_finite() && tally.combined_bonus.is_finite()) {
+            unscorable += 1;
+        }
+        reached[engine::decide(&content.engine, &tally).outcome as usize] = true;
+    });
+    if unscorable > 0 {
+        p.add("questions", format!("{unscorable} answer sets cannot be scored; check the weights"));
+    }
+    for outcome in Outcome::ALL {
+        if !reached[outcome as usize] {
+            p.add(
+                "questions",
+                format!("no combination of answers leads to \"{}\"; adjust the weights or engine thresholds", outcome.id()),
+            );
+        }
+    }
+}
