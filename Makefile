@@ -45,7 +45,8 @@ test: setup setup-browser
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin guidepost-core -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin guidepost-core --features overrides -- -D warnings
 
 native-test:
 	cargo test

@@ -9,7 +9,7 @@ mod model;
 use std::{env, fs, path::Path};
 
 /// Languages compiled in; each needs `content/<lang>.json`.
-const LANGS: &[&str] = &["en"];
+const LANGS: &[&str] = &["en", "tr"];
 
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

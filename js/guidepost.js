@@ -6,17 +6,21 @@
 // Mounts a widget into every [data-guidepost] element, now and whenever one is added later
 // (single-page apps), and unmounts widgets whose element leaves the page. No inline script,
 // no eval, no request beyond this file's own origin.
-import init, { mount as mountWasm } from './guidepost-core.js';
-
-// Where the wasm comes from (the single-file offline build replaces this with inlined bytes).
-const wasmSource = () => new URL('guidepost-core_bg.wasm', import.meta.url);
+// Two builds of the same Rust code: `core`, what a first visit downloads, and `full`, which
+// adds reading and validating a site owner's content override and is fetched only for
+// widgets that use one. (The single-file offline build replaces this function.)
+async function loadModule(kind) {
+  const module = await import(`./guidepost-${kind}.js`);
+  await module.default({ module_or_path: new URL(`guidepost-${kind}_bg.wasm`, import.meta.url) });
+  return module;
+}
 
 const handles = new Map();
-let started;
+const modules = {};
 
-function start() {
-  started ??= init({ module_or_path: wasmSource() });
-  return started;
+function start(kind) {
+  modules[kind] ??= loadModule(kind);
+  return modules[kind];
 }
 
 // JS option names → the host attributes they set (attributes are the one source of truth).
@@ -27,7 +31,6 @@ const OPTION_ATTRIBUTES = {
   ctaUrl: 'data-cta-url',
   ctaLabel: 'data-cta-label',
   persist: 'data-persist',
-  content: 'data-content',
   parentOrigin: 'data-parent-origin',
 };
 
@@ -42,12 +45,14 @@ function reportError(element, error) {
 
 /**
  * Mounts a widget into `element`, optionally setting options first
- * (`{ lang, view, theme, ctaUrl, ctaLabel, persist, parentOrigin }`).
+ * (`{ lang, view, theme, ctaUrl, ctaLabel, persist, parentOrigin }`) and, optionally,
+ * `content`: a content override (an object or JSON text in the schema of content/en.json).
  * Resolves to a handle: `{ element, reset(), unmount() }`.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof HTMLElement)) throw new TypeError('Guidepost: mount() needs an element');
-  for (const [name, value] of Object.entries(options)) {
+  const { content, ...attributes } = options;
+  for (const [name, value] of Object.entries(attributes)) {
     const attribute = OPTION_ATTRIBUTES[name];
     if (!attribute) {
       console.warn(`Guidepost: unknown option "${name}" ignored.`);
@@ -58,12 +63,20 @@ export async function mount(element, options = {}) {
     }
   }
   if (!element.hasAttribute('data-guidepost')) element.setAttribute('data-guidepost', '');
-  await start();
+  const kind = content !== undefined || element.hasAttribute('data-content') ? 'full' : 'core';
+  let wasmModule;
+  try {
+    wasmModule = await start(kind);
+  } catch (error) {
+    reportError(element, error);
+    throw error;
+  }
   let handle = handles.get(element);
   if (!handle) {
+    const mountWasm = wasmModule.mount;
     let wasm;
     try {
-      wasm = mountWasm(element);
+      wasm = mountWasm(element, content);
     } catch (error) {
       reportError(element, error);
       throw error;
@@ -74,7 +87,7 @@ export async function mount(element, options = {}) {
       reset() {
         wasm.forget();
         wasm.unmount();
-        wasm = mountWasm(element);
+        wasm = mountWasm(element, content);
       },
       /** Removes the widget; the element stays, empty. */
       unmount() {

@@ -42,13 +42,15 @@ export function withoutCustomSections(bytes, drop) {
   return Buffer.concat(parts);
 }
 
-const wasmPath = join(dir, 'guidepost-core_bg.wasm');
-if (existsSync(wasmPath)) {
-  const before = readFileSync(wasmPath);
+for (const kind of ['core', 'full']) {
+  const path = join(dir, `guidepost-${kind}_bg.wasm`);
+  if (!existsSync(path)) continue;
+  const before = readFileSync(path);
   const after = withoutCustomSections(before, ['name', 'producers']);
-  writeFileSync(wasmPath, after);
-  console.log(`postbuild: ${wasmPath} ${before.length} → ${after.length} bytes`);
+  writeFileSync(path, after);
+  console.log(`postbuild: ${path} ${before.length} → ${after.length} bytes`);
 }
+const wasmPath = join(dir, 'guidepost-full_bg.wasm');
 
 const indexPath = join(dir, 'index.html');
 if (existsSync(indexPath)) {
@@ -64,18 +66,23 @@ function replaceExactly(text, from, to, what) {
 
 function offlinePage() {
   let html = readFileSync(indexPath, 'utf8');
-  const glue = readFileSync(join(dir, 'guidepost-core.js'), 'utf8');
+  // The offline file carries the full build, so overrides work there too.
+  const glue = readFileSync(join(dir, 'guidepost-full.js'), 'utf8');
   const loader = readFileSync(join(dir, 'guidepost.js'), 'utf8');
   const wasm = readFileSync(wasmPath).toString('base64');
 
   // The glue becomes plain declarations in the same module; its `mount` is renamed to the
   // name the loader imports it as.
-  let inlineGlue = replaceExactly(glue, 'export function mount(', 'function mountWasm(', 'the glue\'s mount export');
+  let inlineGlue = replaceExactly(glue, 'export function mount(', 'function inlineMount(', 'the glue\'s mount export');
   inlineGlue = inlineGlue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (class|function|async function) /gm, '$1 ');
-  let inlineLoader = replaceExactly(loader, "import init, { mount as mountWasm } from './guidepost-core.js';",
-    'const init = __wbg_init;', 'the loader\'s import');
-  inlineLoader = replaceExactly(inlineLoader, "const wasmSource = () => new URL('guidepost-core_bg.wasm', import.meta.url);",
-    `const wasmSource = () => Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));`, 'the loader\'s wasm source');
+  const loadModule = loader.slice(loader.indexOf('async function loadModule('), loader.indexOf('const handles = new Map();'));
+  if (!loadModule.startsWith('async function loadModule(')) throw new Error('postbuild: cannot find loadModule in guidepost.js');
+  let inlineLoader = replaceExactly(loader, loadModule, `async function loadModule() {
+  await __wbg_init({ module_or_path: Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0)) });
+  return { mount: inlineMount };
+}
+
+`, 'the loader\'s module loading');
   inlineLoader = inlineLoader.replace(/^export default .*$/m, '').replace(/^export (async function|function) /gm, '$1 ');
   // "</script" anywhere in the code (a comment, a string) would end the inline script early.
   const code = `${inlineGlue}\n${inlineLoader}`.replace(/<\/(script)/gi, '<\\/$1');

@@ -23,7 +23,9 @@ fn problems_of(value: &Value) -> Vec<String> {
 #[test]
 fn published_content_files_are_valid() {
     for file in ["content/en.json", "content/tr.json"] {
-        let Ok(json) = std::fs::read_to_string(file) else { panic!("{file} is missing") };
+        let Ok(json) = std::fs::read_to_string(file) else {
+            panic!("{file} is missing")
+        };
         let checked = content::check(&json).unwrap_or_else(|p| panic!("{file}: {p:?}"));
         assert_eq!(checked.questions.len(), 8);
     }
@@ -35,7 +37,10 @@ fn a_reason_pointing_at_a_missing_row_is_reported_at_its_path() {
     v["questions"][1]["options"][0]["row"] = "metod".into();
     let problems = problems_of(&v);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("questions[1].options[0].row: \"metod\" is not a comparison row"), "{problems:?}");
+    assert!(
+        problems[0].starts_with("questions[1].options[0].row: \"metod\" is not a comparison row"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -45,8 +50,14 @@ fn duplicate_ids_missing_questions_and_options_are_reported() {
     let questions = v["questions"].as_array_mut().unwrap();
     questions.retain(|q| q["id"] != "urgency");
     let problems = problems_of(&v).join("\n");
-    assert!(problems.contains("comparison.rows[1].id: \"purpose\" is used by another row"), "{problems}");
-    assert!(problems.contains("the question \"urgency\" is missing"), "{problems}");
+    assert!(
+        problems.contains("comparison.rows[1].id: \"purpose\" is used by another row"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("the question \"urgency\" is missing"),
+        "{problems}"
+    );
 }
 
 #[test]
@@ -56,8 +67,14 @@ fn weights_and_thresholds_must_be_in_range() {
     v["engine"]["combined_margin"] = 150.0.into();
     v["engine"]["max_reasons"] = 0.into();
     let problems = problems_of(&v).join("\n");
-    assert!(problems.contains("questions[0].options[0].coaching: must be a number of 0 or more"), "{problems}");
-    assert!(problems.contains("engine.combined_margin: must be between 0 and 100"), "{problems}");
+    assert!(
+        problems.contains("questions[0].options[0].coaching: must be a number of 0 or more"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("engine.combined_margin: must be between 0 and 100"),
+        "{problems}"
+    );
     assert!(problems.contains("engine.max_reasons"), "{problems}");
 }
 
@@ -71,7 +88,10 @@ fn an_unreachable_outcome_is_found_by_enumerating_every_answer_set() {
         }
     }
     let problems = problems_of(&v).join("\n");
-    assert!(problems.contains("no combination of answers leads to \"mentoring\""), "{problems}");
+    assert!(
+        problems.contains("no combination of answers leads to \"mentoring\""),
+        "{problems}"
+    );
 }
 
 #[test]
@@ -80,7 +100,10 @@ fn schema_errors_name_the_field() {
     v["ui"].as_object_mut().unwrap().remove("next");
     v["intro"]["titel"] = "typo".into();
     let problems = problems_of(&v).join("\n");
-    assert!(problems.contains("missing field `next`") || problems.contains("unknown field `titel`"), "{problems}");
+    assert!(
+        problems.contains("missing field `next`") || problems.contains("unknown field `titel`"),
+        "{problems}"
+    );
     let syntax = content::check("{\"version\": \"x\",").unwrap_err();
     assert!(syntax[0].message.contains("not well formed"), "{syntax:?}");
 }
@@ -90,7 +113,10 @@ fn placeholders_are_required_in_templates() {
     let mut v = en_value();
     v["ui"]["progress"] = "Question {current}".into();
     let problems = problems_of(&v).join("\n");
-    assert!(problems.contains("ui.progress: must contain the placeholder {total}"), "{problems}");
+    assert!(
+        problems.contains("ui.progress: must contain the placeholder {total}"),
+        "{problems}"
+    );
 }
 
 // ---- hardening: nothing panics ---------------------------------------------------------
@@ -99,7 +125,9 @@ fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| serde_json::json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| serde_json::json!(f)),
         any::<i64>().prop_map(|i| serde_json::json!(i)),
         ".{0,12}".prop_map(Value::String),
         Just(Value::String("<script>alert(1)</script>".into())),
@@ -161,9 +189,22 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         any_json().prop_map(Mutation::Replace),
         Just(Mutation::Remove),
         Just(Mutation::Duplicate),
-        prop_oneof![Just(-1.0), Just(0.0), Just(1e300), Just(-1e300), Just(0.5), Just(1e9)].prop_map(Mutation::Number),
-        prop_oneof![Just(String::new()), Just("purpose".to_owned()), Just("role-transition".to_owned()), ".{0,6}".prop_map(|s| s)]
-            .prop_map(Mutation::Text),
+        prop_oneof![
+            Just(-1.0),
+            Just(0.0),
+            Just(1e300),
+            Just(-1e300),
+            Just(0.5),
+            Just(1e9)
+        ]
+        .prop_map(Mutation::Number),
+        prop_oneof![
+            Just(String::new()),
+            Just("purpose".to_owned()),
+            Just("role-transition".to_owned()),
+            ".{0,6}".prop_map(|s| s)
+        ]
+        .prop_map(Mutation::Text),
     ]
 }
 

@@ -25,6 +25,7 @@ async fn render(
         initial_stage: stage,
         on_event: Default::default(),
         page_url: Some("https://example.com/page".into()),
+        languages: vec![Rc::new(content::builtin("en")), Rc::new(content::builtin("tr"))],
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
@@ -137,7 +138,10 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
     assert!(html.contains("data-action=\"restart\""));
     assert!(html.contains("<svg"), "scores drawn as SVG");
     assert!(html.contains("data-flip="), "what would change it");
-    assert!(html.contains("value=\"https://example.com/page#guidepost=1.0-0-0-0-0-0-0-1\""), "share link");
+    assert!(
+        html.contains("value=\"https://example.com/page#guidepost=1.0-0-0-0-0-0-0-1\""),
+        "share link"
+    );
 }
 
 #[tokio::test]
@@ -189,4 +193,13 @@ async fn content_strings_are_text_never_html() {
     assert!(!html.contains("<img src=x") && !html.contains("<script>"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains("&lt;script&gt;"));
+}
+
+#[tokio::test]
+async fn the_language_switch_marks_each_language_and_the_current_one() {
+    let html = render(content(), WidgetOptions::default(), Answers::new(), Stage::Start).await;
+    assert!(html.contains("data-lang-option=\"en\""), "{html}");
+    assert!(html.contains("data-lang-option=\"tr\""));
+    assert!(html.contains("lang=\"tr\""), "Türkçe is marked as Turkish for screen readers");
+    assert!(html.contains("aria-pressed=\"true\""));
 }

@@ -199,6 +199,10 @@ pub struct UiText {
     pub link_copied: String,
     pub copy_failed: String,
     pub print: String,
+    /// This language's own name, for the language switch ("English", "Türkçe").
+    pub language_name: String,
+    /// Accessible name of the language switch.
+    pub language_label: String,
 }
 
 impl Content {

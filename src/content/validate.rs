@@ -12,7 +12,13 @@ use crate::engine::{self, Outcome};
 pub const MAX_ANSWER_SETS: u128 = 1_000_000;
 
 /// Sections every content file has (DESIGN.md).
-pub const SECTION_IDS: [&str; 5] = ["common-ground", "why-it-matters", "combined", "organization", "timing"];
+pub const SECTION_IDS: [&str; 5] = [
+    "common-ground",
+    "why-it-matters",
+    "combined",
+    "organization",
+    "timing",
+];
 
 /// One problem, at a JSON path such as `questions[2].options[1].row`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +37,10 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem { path: path.into(), message: message.into() });
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     fn text(&mut self, path: impl Into<String>, value: &str) {
@@ -63,7 +72,10 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         if row.id.trim().is_empty() {
             p.add(format!("{at}.id"), "is empty; every row needs an id");
         } else if !row_ids.insert(row.id.as_str()) {
-            p.add(format!("{at}.id"), format!("\"{}\" is used by another row; ids must be unique", row.id));
+            p.add(
+                format!("{at}.id"),
+                format!("\"{}\" is used by another row; ids must be unique", row.id),
+            );
         }
         p.text(format!("{at}.label"), &row.label);
         p.text(format!("{at}.coaching"), &row.coaching);
@@ -77,7 +89,10 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     let mut section_ids = HashSet::new();
     for (i, section) in content.sections.iter().enumerate() {
         if !section_ids.insert(section.id.as_str()) {
-            p.add(format!("sections[{i}].id"), format!("\"{}\" is used by another section", section.id));
+            p.add(
+                format!("sections[{i}].id"),
+                format!("\"{}\" is used by another section", section.id),
+            );
         }
         p.text(format!("sections[{i}].title"), &section.title);
     }
@@ -100,9 +115,18 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         ("ui.back", &ui.back),
         ("ui.see_result", &ui.see_result),
         ("ui.restart", &ui.restart),
-        ("outcomes.coaching.headline", &content.outcomes.coaching.headline),
-        ("outcomes.mentoring.headline", &content.outcomes.mentoring.headline),
-        ("outcomes.combined.headline", &content.outcomes.combined.headline),
+        (
+            "outcomes.coaching.headline",
+            &content.outcomes.coaching.headline,
+        ),
+        (
+            "outcomes.mentoring.headline",
+            &content.outcomes.mentoring.headline,
+        ),
+        (
+            "outcomes.combined.headline",
+            &content.outcomes.combined.headline,
+        ),
     ] {
         p.text(path, value);
     }
@@ -119,37 +143,68 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
     for (i, question) in content.questions.iter().enumerate() {
         let at = format!("questions[{i}]");
         if !seen.insert(question.id.as_str()) {
-            p.add(format!("{at}.id"), format!("\"{}\" is asked twice", question.id));
+            p.add(
+                format!("{at}.id"),
+                format!("\"{}\" is asked twice", question.id),
+            );
         }
         let Some(contract_options) = contract::options_of(&question.id) else {
             let known: Vec<&str> = contract::QUESTIONS.iter().map(|(q, _)| *q).collect();
-            p.add(format!("{at}.id"), format!("\"{}\" is not a question of the contract ({})", question.id, known.join(", ")));
+            p.add(
+                format!("{at}.id"),
+                format!(
+                    "\"{}\" is not a question of the contract ({})",
+                    question.id,
+                    known.join(", ")
+                ),
+            );
             continue;
         };
         p.text(format!("{at}.prompt"), &question.prompt);
         let max_allowed: u8 = if question.id == "situation" { 2 } else { 1 };
         if question.max_choices != max_allowed {
-            p.add(format!("{at}.max_choices"), format!("must be {max_allowed} for \"{}\"", question.id));
+            p.add(
+                format!("{at}.max_choices"),
+                format!("must be {max_allowed} for \"{}\"", question.id),
+            );
         }
         let mut option_ids = HashSet::new();
         for (j, option) in question.options.iter().enumerate() {
             let at = format!("{at}.options[{j}]");
             if !option_ids.insert(option.id.as_str()) {
-                p.add(format!("{at}.id"), format!("\"{}\" appears twice in this question", option.id));
+                p.add(
+                    format!("{at}.id"),
+                    format!("\"{}\" appears twice in this question", option.id),
+                );
             }
             if !contract_options.contains(&option.id.as_str()) {
                 p.add(
                     format!("{at}.id"),
-                    format!("\"{}\" is not an option of \"{}\" (expected one of {})", option.id, question.id, contract_options.join(", ")),
+                    format!(
+                        "\"{}\" is not an option of \"{}\" (expected one of {})",
+                        option.id,
+                        question.id,
+                        contract_options.join(", ")
+                    ),
                 );
             }
             p.text(format!("{at}.label"), &option.label);
             p.text(format!("{at}.if_chosen"), &option.if_chosen);
-            for (field, weight) in [("coaching", option.coaching), ("mentoring", option.mentoring), ("combined", option.combined)] {
+            for (field, weight) in [
+                ("coaching", option.coaching),
+                ("mentoring", option.mentoring),
+                ("combined", option.combined),
+            ] {
                 if !weight.is_finite() || weight < 0.0 {
-                    p.add(format!("{at}.{field}"), format!("must be a number of 0 or more (found {weight})"));
+                    p.add(
+                        format!("{at}.{field}"),
+                        format!("must be a number of 0 or more (found {weight})"),
+                    );
                 } else if weight > 100.0 {
-                    p.add(format!("{at}.{field}"), format!("{weight} is far too large; use weights between 0 and 100"));
+                    p.add(
+                        format!("{at}.{field}"),
+                        format!("{weight} is far too large; use weights between 0 and 100"),
+                    );
                 }
             }
             match &option.row {
@@ -168,7 +223,10 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
         }
         for id in contract_options {
             if !option_ids.contains(id) {
-                p.add(format!("{at}.options"), format!("the option \"{id}\" of \"{}\" is missing", question.id));
+                p.add(
+                    format!("{at}.options"),
+                    format!("the option \"{id}\" of \"{}\" is missing", question.id),
+                );
             }
         }
     }
@@ -182,20 +240,38 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
 fn check_engine(p: &mut Problems, content: &Content) {
     let e = &content.engine;
     if !(0.0..=100.0).contains(&e.combined_margin) {
-        p.add("engine.combined_margin", format!("must be between 0 and 100 (found {})", e.combined_margin));
+        p.add(
+            "engine.combined_margin",
+            format!("must be between 0 and 100 (found {})", e.combined_margin),
+        );
     }
     if !(0.0..=100.0).contains(&e.together_band) || e.together_band > e.combined_margin {
-        p.add("engine.together_band", format!("must be between 0 and combined_margin (found {})", e.together_band));
+        p.add(
+            "engine.together_band",
+            format!(
+                "must be between 0 and combined_margin (found {})",
+                e.together_band
+            ),
+        );
     }
     let questions = content.questions.len() as u32;
     if e.medium_confidence_changes < 1 || e.medium_confidence_changes > e.high_confidence_changes {
-        p.add("engine.medium_confidence_changes", "must be at least 1 and at most high_confidence_changes");
+        p.add(
+            "engine.medium_confidence_changes",
+            "must be at least 1 and at most high_confidence_changes",
+        );
     }
     if e.high_confidence_changes > questions.max(1) {
-        p.add("engine.high_confidence_changes", format!("must be at most the number of questions ({questions})"));
+        p.add(
+            "engine.high_confidence_changes",
+            format!("must be at most the number of questions ({questions})"),
+        );
     }
     if !(1..=10).contains(&e.max_reasons) {
-        p.add("engine.max_reasons", format!("must be between 1 and 10 (found {})", e.max_reasons));
+        p.add(
+            "engine.max_reasons",
+            format!("must be between 1 and 10 (found {})", e.max_reasons),
+        );
     }
 }
 
@@ -204,20 +280,29 @@ fn check_engine(p: &mut Problems, content: &Content) {
 fn check_outcomes(p: &mut Problems, content: &Content) {
     let count = engine::answer_set_count(content);
     if count > MAX_ANSWER_SETS {
-        p.add("questions", format!("allow {count} answer sets; at most {MAX_ANSWER_SETS} can be checked"));
+        p.add(
+            "questions",
+            format!("allow {count} answer sets; at most {MAX_ANSWER_SETS} can be checked"),
+        );
         return;
     }
     let mut reached = [false; 3];
     let mut unscorable = 0u32;
     engine::for_each_complete_answers(content, |answers| {
         let tally = engine::tally(content, answers);
-        if !(tally.coaching.is_finite() && tally.mentoring.is_finite() && tally.combined_bonus.is_finite()) {
+        if !(tally.coaching.is_finite()
+            && tally.mentoring.is_finite()
+            && tally.combined_bonus.is_finite())
+        {
             unscorable += 1;
         }
         reached[engine::decide(&content.engine, &tally).outcome as usize] = true;
     });
     if unscorable > 0 {
-        p.add("questions", format!("{unscorable} answer sets cannot be scored; check the weights"));
+        p.add(
+            "questions",
+            format!("{unscorable} answer sets cannot be scored; check the weights"),
+        );
     }
     for outcome in Outcome::ALL {
         if !reached[outcome as usize] {

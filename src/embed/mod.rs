@@ -6,6 +6,8 @@ pub mod share;
 pub use options::{is_safe_url, Cta, Theme, ViewMode, WidgetOptions};
 
 #[cfg(target_arch = "wasm32")]
+mod content_source;
+#[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
 pub use mount::*;

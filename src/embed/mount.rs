@@ -11,10 +11,13 @@ use web_sys::{
 };
 use yew::AppHandle;
 
-use crate::content::{self, Content};
+use std::cell::RefCell;
+
+use crate::content::{Content, Problem};
 use crate::engine::Answers;
 use crate::ui::{App, AppProps, Stage, WidgetEvent};
 
+use super::content_source::{browser_language, content_override, languages};
 use super::{progress, share, WidgetOptions};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
@@ -58,9 +61,10 @@ impl MountHandle {
     }
 }
 
-/// Mounts one widget into `host`, reading its `data-*` attributes.
+/// Mounts one widget into `host`, reading its `data-*` attributes. `content` is an optional
+/// override from the JS API (JSON text or an object); `undefined` when there is none.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
+pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue> {
     let (options, warnings) = WidgetOptions::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         gloo::console::warn!(format!("Guidepost: {warning}"));
@@ -78,7 +82,30 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
     container.set_class_name("gp-host");
     shadow.append_child(&container)?;
 
-    let content = Rc::new(content::builtin(&options.lang));
+    let custom = match content_override(&host, &content) {
+        Ok(custom) => custom,
+        Err(problems) => {
+            report_content_problems(&host, &problems);
+            None
+        }
+    };
+    let custom_lang = custom.as_ref().map(|c| c.lang.clone());
+    let languages: Vec<Rc<Content>> = languages(custom).into_iter().map(Rc::new).collect();
+    let wanted = match (
+        options.lang.as_str(),
+        host.has_attribute("data-lang"),
+        custom_lang,
+    ) {
+        // An override shows in its own language unless the host asks for another.
+        (_, false, Some(lang)) => lang,
+        ("auto", _, _) => browser_language(&languages).unwrap_or_else(|| "en".into()),
+        (lang, _, _) => lang.to_owned(),
+    };
+    let content = languages
+        .iter()
+        .find(|c| c.lang == wanted)
+        .unwrap_or(&languages[0])
+        .clone();
     let storage_key = progress::storage_key(&namespace(&host, &document));
     let storage = if options.persist {
         local_storage()
@@ -96,8 +123,8 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
     ]);
     let reporter = Reporter {
         host: host.clone(),
-        lang: content.lang.clone(),
-        content_version: content.version.clone(),
+        lang: RefCell::new(content.lang.clone()),
+        content_version: RefCell::new(content.version.clone()),
         parent_origin: parent_origin.clone(),
         storage,
         storage_key: storage_key.clone(),
@@ -110,6 +137,7 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
         initial_stage,
         on_event,
         page_url: page_url().map(Into::into),
+        languages,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     emit(&host, "ready", &ready, parent_origin.as_deref());
@@ -118,6 +146,36 @@ pub fn mount(host: HtmlElement) -> Result<MountHandle, JsValue> {
         shadow,
         storage_key,
     })
+}
+
+/// A broken override: every problem in the console, and one `guidepost:error` event.
+fn report_content_problems(host: &HtmlElement, problems: &[Problem]) {
+    gloo::console::error!(format!(
+        "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
+        problems.len()
+    ));
+    for problem in problems {
+        gloo::console::error!(format!("Guidepost: {problem}"));
+    }
+    let list: js_sys::Array = problems
+        .iter()
+        .map(|p| {
+            JsValue::from(object(&[
+                ("path", p.path.as_str().into()),
+                ("message", p.message.as_str().into()),
+            ]))
+        })
+        .collect();
+    let detail = object(&[
+        ("version", EVENT_VERSION.into()),
+        ("kind", "content".into()),
+        (
+            "message",
+            "The content override was not used; the built-in content is shown.".into(),
+        ),
+        ("problems", list.into()),
+    ]);
+    emit(host, "error", &detail, None);
 }
 
 /// The storage namespace: the `data-guidepost` value, or the element's position among the
@@ -224,8 +282,8 @@ fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
 /// Everything one widget needs to tell the outside world what happened.
 struct Reporter {
     host: HtmlElement,
-    lang: String,
-    content_version: String,
+    lang: RefCell<String>,
+    content_version: RefCell<String>,
     parent_origin: Option<String>,
     storage: Option<Storage>,
     storage_key: String,
@@ -236,8 +294,11 @@ impl Reporter {
         let base = |pairs: Vec<(&str, JsValue)>| {
             let mut all = vec![
                 ("version", JsValue::from(EVENT_VERSION)),
-                ("lang", self.lang.as_str().into()),
-                ("contentVersion", self.content_version.as_str().into()),
+                ("lang", self.lang.borrow().as_str().into()),
+                (
+                    "contentVersion",
+                    self.content_version.borrow().as_str().into(),
+                ),
             ];
             all.extend(pairs);
             object(&all)
@@ -283,6 +344,13 @@ impl Reporter {
                 )
             }
             WidgetEvent::Progress { answers, stage } => self.save(answers, *stage),
+            WidgetEvent::Language {
+                lang,
+                content_version,
+            } => {
+                self.lang.replace(lang.clone());
+                self.content_version.replace(content_version.clone());
+            }
         }
     }
 

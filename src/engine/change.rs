@@ -94,7 +94,9 @@ pub(crate) fn for_each_answer_set(
 
 /// Calls `visit` with every complete answer set the content allows.
 pub fn for_each_complete_answers(content: &Content, mut visit: impl FnMut(&Answers)) {
-    for_each_answer_set(content, |index, choices| visit(&answers_at(content, index, choices)));
+    for_each_answer_set(content, |index, choices| {
+        visit(&answers_at(content, index, choices))
+    });
 }
 
 /// Answers built from one answer-set index (see [`for_each_answer_set`]).

@@ -9,6 +9,7 @@ use crate::engine::{recommend, Answers, Recommendation};
 use super::comparison::Comparison;
 use super::fill;
 use super::intro::Intro;
+use super::language_switch::LanguageSwitch;
 use super::question_step::QuestionStep;
 use super::result_view::{outcome_text, ResultView};
 use super::shared_sections::SharedSections;
@@ -33,6 +34,11 @@ pub enum WidgetEvent {
         answers: Answers,
         stage: Stage,
     },
+    /// The visitor switched language.
+    Language {
+        lang: String,
+        content_version: String,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -50,6 +56,9 @@ pub struct AppProps {
     /// The host page's URL without its fragment, for share links; `None` hides sharing.
     #[prop_or_default]
     pub page_url: Option<AttrValue>,
+    /// Every language on offer (including `content`'s); fewer than two hides the switch.
+    #[prop_or_default]
+    pub languages: Vec<Rc<Content>>,
 }
 
 /// The whole widget: intro, the assessment panel (start, one question per step, result)
@@ -139,6 +148,17 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::ShowResult))
     });
+    let on_language = {
+        let dispatch = dispatch.clone();
+        let on_event = props.on_event.clone();
+        Callback::from(move |content: Rc<Content>| {
+            on_event.emit(WidgetEvent::Language {
+                lang: content.lang.clone(),
+                content_version: content.version.clone(),
+            });
+            dispatch.emit(Action::SetContent(content));
+        })
+    };
     let theme = match props.options.theme {
         Theme::Light => "gp-theme-light",
         Theme::Dark => "gp-theme-dark",
@@ -147,6 +167,10 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("gp", theme, (state.stage == Stage::Result).then_some("is-result"))}
             lang={content.lang.clone()} ref={root}>
+            if props.languages.len() > 1 {
+                <LanguageSwitch current={content.lang.clone()} label={content.ui.language_label.clone()}
+                    languages={props.languages.clone()} on_select={on_language} />
+            }
             <Intro intro={content.intro.clone()} />
             if view != ViewMode::Compare {
                 <section class="gp-panel" aria-label={content.ui.assessment_title.clone()}>{ panel }</section>

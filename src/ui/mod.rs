@@ -5,6 +5,7 @@ mod app;
 mod change_list;
 mod comparison;
 mod intro;
+mod language_switch;
 mod question_step;
 mod reason_list;
 mod result_view;

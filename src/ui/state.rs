@@ -59,6 +59,8 @@ pub enum Action {
     Apply(Vec<Change>),
     HighlightRow(String),
     Restart,
+    /// Switch to the same content in another language; answers are kept (ids are shared).
+    SetContent(Rc<Content>),
     /// Replace everything, e.g. with restored progress.
     Restore {
         answers: Answers,
@@ -192,6 +194,11 @@ impl State {
                 let mut fresh = State::new(self.content);
                 fresh.focus_generation = generation;
                 fresh.moved(Stage::Start)
+            }
+            Action::SetContent(content) => {
+                self.content = content;
+                self.answers = self.answers.normalized(&self.content);
+                self
             }
             Action::Restore { answers, stage } => {
                 self.answers = answers.normalized(&self.content);
