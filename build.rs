@@ -28,15 +28,16 @@ fn main() {
 }
 
 /// Turns the `Debug` form of the model (struct literals, `"…"` strings with Rust escapes,
-/// `[…]` lists, `Some(…)`/`None`, numbers) into an expression that builds it: strings become
-/// `String`s and lists `Vec`s. Everything inside string literals is copied verbatim.
+/// `[…]` lists, `Some(…)`/`None`, numbers) into a constant expression: strings and lists
+/// become borrowed `Cow`s, so the content is static data in the binary with no code to build
+/// it. Everything inside string literals is copied verbatim.
 fn rust_expression(debug: &str) -> String {
-    let mut out = String::with_capacity(debug.len() * 5 / 4);
+    let mut out = String::with_capacity(debug.len() * 3 / 2);
     let mut chars = debug.chars();
     while let Some(c) = chars.next() {
         match c {
             '"' => {
-                out.push('"');
+                out.push_str("Cow::Borrowed(\"");
                 while let Some(s) = chars.next() {
                     out.push(s);
                     match s {
@@ -45,9 +46,10 @@ fn rust_expression(debug: &str) -> String {
                         _ => {}
                     }
                 }
-                out.push_str(".into()");
+                out.push(')');
             }
-            '[' => out.push_str("vec!["),
+            '[' => out.push_str("Cow::Borrowed(&["),
+            ']' => out.push_str("])"),
             _ => out.push(c),
         }
     }

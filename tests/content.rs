@@ -244,8 +244,8 @@ fn mutate(mut value: Value, path: &[PathStep], mutation: &Mutation) -> Value {
 /// Whatever content passes the check, the engine works on it.
 fn exercise(checked: &Content) {
     let mut answers = Answers::new();
-    for q in &checked.questions {
-        answers.set(&q.id, vec![q.options[0].id.clone()]);
+    for q in checked.questions.iter() {
+        answers.set(&q.id, vec![q.options[0].id.to_string()]);
     }
     let r = recommend(checked, &answers);
     assert!(r.coaching_score <= 100 && r.mentoring_score <= 100);

@@ -177,8 +177,8 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         .iter()
         .map(|q| {
             (
-                q.id.clone(),
-                q.options.iter().map(|o| o.id.clone()).collect(),
+                q.id.to_string(),
+                q.options.iter().map(|o| o.id.to_string()).collect(),
                 q.max_choices,
             )
         })
@@ -225,13 +225,13 @@ proptest! {
         let option = &question.options[o % question.options.len()];
         let mut more = a.clone();
         let mut chosen = a.get(&question.id).to_vec();
-        if chosen.contains(&option.id) || chosen.len() >= usize::from(question.max_choices) && !chosen.is_empty() && question.max_choices == 1 && a.is_answered(&question.id) {
+        if chosen.iter().any(|c| *c == option.id) || chosen.len() >= usize::from(question.max_choices) && !chosen.is_empty() && question.max_choices == 1 && a.is_answered(&question.id) {
             return Ok(());
         }
         if chosen.len() >= usize::from(question.max_choices) {
             return Ok(());
         }
-        chosen.push(option.id.clone());
+        chosen.push(option.id.to_string());
         more.set(&question.id, chosen);
         let before = recommend(&c, &a);
         let after = recommend(&c, &more);
@@ -302,10 +302,10 @@ fn every_outcome_and_sequence_is_reachable_and_changes_are_minimal() {
         }
         // Minimal: no single-answer change reaches an outcome claimed to need two or more.
         if let Some(flip) = r.changes.iter().find(|f| f.changes.len() > 1) {
-            for q in &c.questions {
-                for o in &q.options {
+            for q in c.questions.iter() {
+                for o in q.options.iter() {
                     let mut one = a.clone();
-                    one.set(&q.id, vec![o.id.clone()]);
+                    one.set(&q.id, vec![o.id.to_string()]);
                     assert_ne!(recommend(&c, &one).outcome, flip.outcome, "{a:?} → {q:?}");
                 }
             }
@@ -323,8 +323,8 @@ fn guidepost_walk(c: &Content, visit: &mut dyn FnMut(&Answers)) {
             return;
         }
         let q = &c.questions[i];
-        for o in &q.options {
-            a.set(&q.id, vec![o.id.clone()]);
+        for o in q.options.iter() {
+            a.set(&q.id, vec![o.id.to_string()]);
             go(c, i + 1, a, visit);
         }
     }

@@ -25,7 +25,10 @@ async fn render(
         initial_stage: stage,
         on_event: Default::default(),
         page_url: Some("https://example.com/page".into()),
-        languages: vec![Rc::new(content::builtin("en")), Rc::new(content::builtin("tr"))],
+        languages: vec![
+            Rc::new(content::builtin("en")),
+            Rc::new(content::builtin("tr")),
+        ],
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
@@ -55,7 +58,7 @@ async fn start_view_shows_every_comparison_row_and_shared_section() {
         Stage::Start,
     )
     .await;
-    for row in &c.comparison.rows {
+    for row in c.comparison.rows.iter() {
         assert!(
             html.contains(&format!("data-row=\"{}\"", row.id)),
             "row {}",
@@ -182,7 +185,7 @@ async fn view_modes_show_only_their_part() {
 async fn content_strings_are_text_never_html() {
     let mut c = (*content()).clone();
     c.intro.title = "<img src=x onerror=alert(1)>".into();
-    c.comparison.rows[0].coaching = "<script>alert(1)</script>".into();
+    c.comparison.rows.to_mut()[0].coaching = "<script>alert(1)</script>".into();
     let html = render(
         Rc::new(c),
         WidgetOptions::default(),
@@ -197,9 +200,18 @@ async fn content_strings_are_text_never_html() {
 
 #[tokio::test]
 async fn the_language_switch_marks_each_language_and_the_current_one() {
-    let html = render(content(), WidgetOptions::default(), Answers::new(), Stage::Start).await;
+    let html = render(
+        content(),
+        WidgetOptions::default(),
+        Answers::new(),
+        Stage::Start,
+    )
+    .await;
     assert!(html.contains("data-lang-option=\"en\""), "{html}");
     assert!(html.contains("data-lang-option=\"tr\""));
-    assert!(html.contains("lang=\"tr\""), "Türkçe is marked as Turkish for screen readers");
+    assert!(
+        html.contains("lang=\"tr\""),
+        "Türkçe is marked as Turkish for screen readers"
+    );
     assert!(html.contains("aria-pressed=\"true\""));
 }

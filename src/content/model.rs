@@ -1,21 +1,30 @@
 //! The content schema. Field names are the JSON keys of `content/<lang>.json`; every field is
 //! required and unknown fields are refused, so a typo in an override is reported, not ignored.
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+/// A content string: borrowed from the binary for built-in content (no allocation, no
+/// start-up work), owned for an override.
+pub type Text = Cow<'static, str>;
+
+/// A list in content, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// Everything the widget says, and the numbers the engine decides with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
     /// Version of this content, carried in events so analytics can tell wordings apart.
-    pub version: String,
+    pub version: Text,
     /// BCP 47 language tag of every string in this file (`en`, `tr`).
-    pub lang: String,
+    pub lang: Text,
     pub intro: Intro,
     pub comparison: Comparison,
     /// `common-ground`, `why-it-matters`, `combined`, `organization`, `timing`.
-    pub sections: Vec<Section>,
+    pub sections: List<Section>,
     /// The self-assessment, in the order it is asked.
-    pub questions: Vec<Question>,
+    pub questions: List<Question>,
     pub outcomes: Outcomes,
     pub sequences: Sequences,
     pub confidence: ConfidenceText,
@@ -26,58 +35,58 @@ pub struct Content {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intro {
-    pub eyebrow: String,
-    pub title: String,
-    pub lead: String,
+    pub eyebrow: Text,
+    pub title: Text,
+    pub lead: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
-    pub title: String,
-    pub lead: String,
-    pub coaching: String,
-    pub mentoring: String,
-    pub rows: Vec<Row>,
+    pub title: Text,
+    pub lead: Text,
+    pub coaching: Text,
+    pub mentoring: Text,
+    pub rows: List<Row>,
 }
 
 /// One line of the side-by-side comparison; reasons point at rows by `id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
-    pub id: String,
-    pub label: String,
-    pub coaching: String,
-    pub mentoring: String,
+    pub id: Text,
+    pub label: Text,
+    pub coaching: Text,
+    pub mentoring: Text,
 }
 
 /// A shared section (what both approaches have in common, combining them, timing, ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    pub id: String,
-    pub title: String,
-    pub text: String,
-    pub points: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub text: Text,
+    pub points: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: String,
-    pub prompt: String,
-    pub hint: String,
+    pub id: Text,
+    pub prompt: Text,
+    pub hint: Text,
     /// 1 for a single choice; `situation` takes up to 2.
     pub max_choices: u8,
-    pub options: Vec<Choice>,
+    pub options: List<Choice>,
 }
 
 /// One answer option and the evidence it gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     /// Evidence for coaching (≥ 0).
     pub coaching: f64,
     /// Evidence for mentoring (≥ 0).
@@ -86,12 +95,12 @@ pub struct Choice {
     /// recommended together (≥ 0); the article ties deliberate programs to combining them.
     pub combined: f64,
     /// The comparison row this evidence rests on; `None` for neutral answers.
-    pub row: Option<String>,
+    pub row: Option<Text>,
     /// Why this answer points where it does, in the article's terms (empty when neutral).
-    pub reason: String,
+    pub reason: Text,
     /// Completes "If …" in "what would change it", e.g. "you wanted advice from someone who
     /// has walked your path".
-    pub if_chosen: String,
+    pub if_chosen: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,12 +115,12 @@ pub struct Outcomes {
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     /// The result headline.
-    pub headline: String,
-    pub summary: String,
+    pub headline: Text,
+    pub summary: Text,
     /// Completes "If …, ___" in "what would change it", e.g. "mentoring would lead".
-    pub would_lead: String,
+    pub would_lead: Text,
     /// Timing advice for this outcome.
-    pub timing: String,
+    pub timing: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,16 +134,16 @@ pub struct Sequences {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SequenceText {
-    pub title: String,
-    pub steps: Vec<String>,
+    pub title: Text,
+    pub steps: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfidenceText {
-    pub high: String,
-    pub medium: String,
-    pub low: String,
+    pub high: Text,
+    pub medium: Text,
+    pub low: Text,
 }
 
 /// The engine's weights live on the choices; these are its thresholds.
@@ -159,50 +168,50 @@ pub struct EngineConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UiText {
-    pub start: String,
-    pub start_note: String,
+    pub start: Text,
+    pub start_note: Text,
     /// What the visitor gets from the self-assessment, listed before they start.
-    pub start_points: Vec<String>,
-    pub next: String,
-    pub back: String,
-    pub see_result: String,
-    pub restart: String,
-    pub progress: String,
-    pub choose_one: String,
-    pub choose_up_to_two: String,
-    pub answer_required: String,
-    pub result_label: String,
-    pub scores_title: String,
-    pub score_label: String,
-    pub confidence_title: String,
-    pub reasons_title: String,
-    pub reason_row_link: String,
-    pub sequence_title: String,
-    pub timing_title: String,
-    pub change_title: String,
-    pub change_intro: String,
-    pub change_join: String,
-    pub try_change: String,
-    pub answers_title: String,
-    pub change_answer: String,
-    pub cta_title: String,
-    pub cta_text: String,
-    pub cta_default_label: String,
-    pub shared_title: String,
-    pub assessment_title: String,
-    pub resume_note: String,
-    pub resume: String,
-    pub forget: String,
-    pub share_title: String,
-    pub share_link_label: String,
-    pub copy_link: String,
-    pub link_copied: String,
-    pub copy_failed: String,
-    pub print: String,
+    pub start_points: List<Text>,
+    pub next: Text,
+    pub back: Text,
+    pub see_result: Text,
+    pub restart: Text,
+    pub progress: Text,
+    pub choose_one: Text,
+    pub choose_up_to_two: Text,
+    pub answer_required: Text,
+    pub result_label: Text,
+    pub scores_title: Text,
+    pub score_label: Text,
+    pub confidence_title: Text,
+    pub reasons_title: Text,
+    pub reason_row_link: Text,
+    pub sequence_title: Text,
+    pub timing_title: Text,
+    pub change_title: Text,
+    pub change_intro: Text,
+    pub change_join: Text,
+    pub try_change: Text,
+    pub answers_title: Text,
+    pub change_answer: Text,
+    pub cta_title: Text,
+    pub cta_text: Text,
+    pub cta_default_label: Text,
+    pub shared_title: Text,
+    pub assessment_title: Text,
+    pub resume_note: Text,
+    pub resume: Text,
+    pub forget: Text,
+    pub share_title: Text,
+    pub share_link_label: Text,
+    pub copy_link: Text,
+    pub link_copied: Text,
+    pub copy_failed: Text,
+    pub print: Text,
     /// This language's own name, for the language switch ("English", "Türkçe").
-    pub language_name: String,
+    pub language_name: Text,
     /// Accessible name of the language switch.
-    pub language_label: String,
+    pub language_label: Text,
 }
 
 impl Content {

@@ -71,7 +71,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         let at = format!("comparison.rows[{i}]");
         if row.id.trim().is_empty() {
             p.add(format!("{at}.id"), "is empty; every row needs an id");
-        } else if !row_ids.insert(row.id.as_str()) {
+        } else if !row_ids.insert(&*row.id) {
             p.add(
                 format!("{at}.id"),
                 format!("\"{}\" is used by another row; ids must be unique", row.id),
@@ -88,7 +88,7 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     // Shared sections: unique ids, and the ones the widget shows.
     let mut section_ids = HashSet::new();
     for (i, section) in content.sections.iter().enumerate() {
-        if !section_ids.insert(section.id.as_str()) {
+        if !section_ids.insert(&*section.id) {
             p.add(
                 format!("sections[{i}].id"),
                 format!("\"{}\" is used by another section", section.id),
@@ -142,7 +142,7 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
     let mut seen = HashSet::new();
     for (i, question) in content.questions.iter().enumerate() {
         let at = format!("questions[{i}]");
-        if !seen.insert(question.id.as_str()) {
+        if !seen.insert(&*question.id) {
             p.add(
                 format!("{at}.id"),
                 format!("\"{}\" is asked twice", question.id),
@@ -171,13 +171,13 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
         let mut option_ids = HashSet::new();
         for (j, option) in question.options.iter().enumerate() {
             let at = format!("{at}.options[{j}]");
-            if !option_ids.insert(option.id.as_str()) {
+            if !option_ids.insert(&*option.id) {
                 p.add(
                     format!("{at}.id"),
                     format!("\"{}\" appears twice in this question", option.id),
                 );
             }
-            if !contract_options.contains(&option.id.as_str()) {
+            if !contract_options.contains(&&*option.id) {
                 p.add(
                     format!("{at}.id"),
                     format!(
@@ -208,7 +208,7 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
                 }
             }
             match &option.row {
-                Some(row) if !row_ids.contains(row.as_str()) => {
+                Some(row) if !row_ids.contains(&**row) => {
                     let mut known: Vec<&str> = row_ids.iter().copied().collect();
                     known.sort_unstable();
                     p.add(format!("{at}.row"), format!("\"{row}\" is not a comparison row (rows: {})", known.join(", ")));

@@ -131,6 +131,6 @@ pub fn browser_language(available: &[std::rc::Rc<Content>]) -> Option<String> {
             available
                 .iter()
                 .find(|c| c.lang == primary)
-                .map(|c| c.lang.clone())
+                .map(|c| c.lang.to_string())
         })
 }

@@ -91,13 +91,9 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
     };
     let custom_lang = custom.as_ref().map(|c| c.lang.clone());
     let languages: Vec<Rc<Content>> = languages(custom).into_iter().map(Rc::new).collect();
-    let wanted = match (
-        options.lang.as_str(),
-        host.has_attribute("data-lang"),
-        custom_lang,
-    ) {
+    let wanted = match (&*options.lang, host.has_attribute("data-lang"), custom_lang) {
         // An override shows in its own language unless the host asks for another.
-        (_, false, Some(lang)) => lang,
+        (_, false, Some(lang)) => lang.to_string(),
         ("auto", _, _) => browser_language(&languages).unwrap_or_else(|| "en".into()),
         (lang, _, _) => lang.to_owned(),
     };
@@ -119,12 +115,12 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
     let parent_origin = parent_origin(&host);
     let ready = object(&[
         ("version", EVENT_VERSION.into()),
-        ("lang", content.lang.as_str().into()),
+        ("lang", JsValue::from_str(&content.lang)),
     ]);
     let reporter = Reporter {
         host: host.clone(),
-        lang: RefCell::new(content.lang.clone()),
-        content_version: RefCell::new(content.version.clone()),
+        lang: RefCell::new(content.lang.to_string()),
+        content_version: RefCell::new(content.version.to_string()),
         parent_origin: parent_origin.clone(),
         storage,
         storage_key: storage_key.clone(),

@@ -67,13 +67,13 @@ impl Answers {
     /// links and host input all pass through here, so the engine never sees anything else.
     pub fn normalized(&self, content: &Content) -> Answers {
         let mut clean = Answers::new();
-        for question in &content.questions {
+        for question in content.questions.iter() {
             let chosen = self.get(&question.id);
             let kept: Vec<String> = question
                 .options
                 .iter()
-                .filter(|option| chosen.contains(&option.id))
-                .map(|option| option.id.clone())
+                .filter(|option| chosen.iter().any(|c| *c == option.id))
+                .map(|option| option.id.to_string())
                 .take(usize::from(question.max_choices.max(1)))
                 .collect();
             clean.set(&question.id, kept);

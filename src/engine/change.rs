@@ -109,7 +109,7 @@ pub(crate) fn answers_at(
     for ((question, &i), sets) in content.questions.iter().zip(index).zip(choices) {
         let ids = sets[i]
             .iter()
-            .map(|&o| question.options[o].id.clone())
+            .map(|&o| question.options[o].id.to_string())
             .collect();
         answers.set(&question.id, ids);
     }
@@ -212,7 +212,7 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
                 .iter()
                 .filter(|q| answers.get(&q.id) != target.get(&q.id))
                 .map(|q| Change {
-                    question: q.id.clone(),
+                    question: q.id.to_string(),
                     from: answers.get(&q.id).to_vec(),
                     to: target.get(&q.id).to_vec(),
                 })

@@ -151,16 +151,16 @@ fn confidence(content: &Content, fewest_changes: Option<usize>) -> Confidence {
 fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason> {
     let mut coaching = Vec::new();
     let mut mentoring = Vec::new();
-    for question in &content.questions {
+    for question in content.questions.iter() {
         for chosen in answers.get(&question.id) {
             let Some(choice) = question.choice(chosen) else {
                 continue;
             };
             let Some(row) = &choice.row else { continue };
             let reason = |side, weight| Reason {
-                question: question.id.clone(),
-                option: choice.id.clone(),
-                row: row.clone(),
+                question: question.id.to_string(),
+                option: choice.id.to_string(),
+                row: row.to_string(),
                 side,
                 weight,
             };

@@ -62,7 +62,7 @@ pub fn tally(content: &Content, answers: &Answers) -> Tally {
         max_coaching: 0.0,
         max_mentoring: 0.0,
     };
-    for question in &content.questions {
+    for question in content.questions.iter() {
         tally.max_coaching += best_possible(question, |c| c.coaching);
         tally.max_mentoring += best_possible(question, |c| c.mentoring);
         for chosen in answers.get(&question.id) {

@@ -23,18 +23,18 @@ pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
             .answers
             .get(&question.id)
             .iter()
-            .filter_map(|id| question.choice(id).map(|c| c.label.as_str()))
+            .filter_map(|id| question.choice(id).map(|c| c.label.as_ref()))
             .collect();
         let dispatch = props.dispatch.clone();
-        let id = question.id.clone();
+        let id = question.id.to_string();
         html! {
-            <li key={question.id.clone()}>
-                <span class="gp-answer-question">{ &question.prompt }</span>
+            <li key={question.id.to_string()}>
+                <span class="gp-answer-question">{ &*question.prompt }</span>
                 <span class="gp-answer-value">{ labels.join(" · ") }</span>
-                <button type="button" class="gp-link" data-edit={question.id.clone()}
+                <button type="button" class="gp-link" data-edit={question.id.to_string()}
                     aria-label={format!("{}: {}", content.ui.change_answer, question.prompt)}
                     onclick={move |_| dispatch.emit(Action::Edit(id.clone()))}>
-                    { &content.ui.change_answer }
+                    { &*content.ui.change_answer }
                 </button>
             </li>
         }

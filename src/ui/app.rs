@@ -153,8 +153,8 @@ pub fn App(props: &AppProps) -> Html {
         let on_event = props.on_event.clone();
         Callback::from(move |content: Rc<Content>| {
             on_event.emit(WidgetEvent::Language {
-                lang: content.lang.clone(),
-                content_version: content.version.clone(),
+                lang: content.lang.to_string(),
+                content_version: content.version.to_string(),
             });
             dispatch.emit(Action::SetContent(content));
         })
@@ -168,7 +168,7 @@ pub fn App(props: &AppProps) -> Html {
         <div class={classes!("gp", theme, (state.stage == Stage::Result).then_some("is-result"))}
             lang={content.lang.clone()} ref={root}>
             if props.languages.len() > 1 {
-                <LanguageSwitch current={content.lang.clone()} label={content.ui.language_label.clone()}
+                <LanguageSwitch current={content.lang.to_string()} label={content.ui.language_label.to_string()}
                     languages={props.languages.clone()} on_select={on_language} />
             }
             <Intro intro={content.intro.clone()} />

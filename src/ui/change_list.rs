@@ -25,7 +25,7 @@ pub fn describe(content: &Content, flip: &Flip) -> String {
             change
                 .to
                 .iter()
-                .filter_map(move |option| Some(question?.choice(option)?.if_chosen.as_str()))
+                .filter_map(move |option| Some(question?.choice(option)?.if_chosen.as_ref()))
         })
         .collect();
     let lead = match flip.outcome {
@@ -49,7 +49,7 @@ pub fn ChangeList(props: &ChangeListProps) -> Html {
                 { " " }
                 <button type="button" class="gp-link" data-action="apply-change"
                     onclick={move |_| dispatch.emit(Action::Apply(changes.clone()))}>
-                    { &props.content.ui.try_change }
+                    { &*props.content.ui.try_change }
                 </button>
             </li>
         }

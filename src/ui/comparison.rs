@@ -23,8 +23,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     let comparison = &props.content.comparison;
     let back_label = props.content.ui.see_result.clone();
     let rows = comparison.rows.iter().map(|row| {
-        let highlighted = props.highlighted.as_deref() == Some(row.id.as_str());
-        let cited = props.cited.contains(&row.id);
+        let highlighted = props.highlighted.as_deref() == Some(&*row.id);
+        let cited = props.cited.iter().any(|c| *c == row.id);
         let back = match (&props.on_back_to_result, highlighted) {
             (Some(on_back), true) => {
                 let on_back = on_back.clone();
@@ -37,30 +37,30 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             _ => html! {},
         };
         html! {
-            <tr key={row.id.clone()} data-row={row.id.clone()} tabindex="-1"
+            <tr key={row.id.to_string()} data-row={row.id.to_string()} tabindex="-1"
                 class={classes!("gp-row", highlighted.then_some("is-highlighted"), cited.then_some("is-cited"))}>
-                <th scope="row">{ &row.label }{ back }</th>
+                <th scope="row">{ &*row.label }{ back }</th>
                 <td>
-                    <span class="gp-cell-label" aria-hidden="true">{ &comparison.coaching }</span>
-                    { &row.coaching }
+                    <span class="gp-cell-label" aria-hidden="true">{ &*comparison.coaching }</span>
+                    { &*row.coaching }
                 </td>
                 <td>
-                    <span class="gp-cell-label" aria-hidden="true">{ &comparison.mentoring }</span>
-                    { &row.mentoring }
+                    <span class="gp-cell-label" aria-hidden="true">{ &*comparison.mentoring }</span>
+                    { &*row.mentoring }
                 </td>
             </tr>
         }
     });
     html! {
         <section class="gp-compare" aria-labelledby="gp-compare-title">
-            <h3 id="gp-compare-title" class="gp-section-title">{ &comparison.title }</h3>
-            <p class="gp-muted">{ &comparison.lead }</p>
+            <h3 id="gp-compare-title" class="gp-section-title">{ &*comparison.title }</h3>
+            <p class="gp-muted">{ &*comparison.lead }</p>
             <table class="gp-table">
                 <thead>
                     <tr>
                         <td class="gp-corner"></td>
-                        <th scope="col" class="gp-col-coaching">{ &comparison.coaching }</th>
-                        <th scope="col" class="gp-col-mentoring">{ &comparison.mentoring }</th>
+                        <th scope="col" class="gp-col-coaching">{ &*comparison.coaching }</th>
+                        <th scope="col" class="gp-col-mentoring">{ &*comparison.mentoring }</th>
                     </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>

@@ -13,9 +13,9 @@ pub fn Intro(props: &IntroProps) -> Html {
     let intro = &props.intro;
     html! {
         <header class="gp-intro">
-            <p class="gp-eyebrow">{ &intro.eyebrow }</p>
-            <h2 class="gp-title">{ &intro.title }</h2>
-            <p class="gp-lead">{ &intro.lead }</p>
+            <p class="gp-eyebrow">{ &*intro.eyebrow }</p>
+            <h2 class="gp-title">{ &*intro.title }</h2>
+            <p class="gp-lead">{ &*intro.lead }</p>
         </header>
     }
 }

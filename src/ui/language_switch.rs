@@ -21,10 +21,10 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
         let on_select = props.on_select.clone();
         let choice = content.clone();
         html! {
-            <button type="button" key={content.lang.clone()} class="gp-lang" lang={content.lang.clone()}
+            <button type="button" key={content.lang.to_string()} class="gp-lang" lang={content.lang.to_string()}
                 data-lang-option={content.lang.clone()} aria-pressed={if pressed { "true" } else { "false" }}
                 onclick={move |_| if !pressed { on_select.emit(choice.clone()) }}>
-                { &content.ui.language_name }
+                { &*content.ui.language_name }
             </button>
         }
     });

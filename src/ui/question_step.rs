@@ -38,24 +38,24 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
     let last = props.index + 1 == total;
 
     let options = question.options.iter().map(|option| {
-        let checked = chosen.contains(&option.id);
+        let checked = chosen.iter().any(|c| *c == option.id);
         let dispatch = props.dispatch.clone();
-        let action = Action::Choose { question: question.id.clone(), option: option.id.clone() };
+        let action = Action::Choose { question: question.id.to_string(), option: option.id.to_string() };
         let input_id = format!("gp-{}-{}", question.id, option.id);
         html! {
-            <li key={option.id.clone()}>
+            <li key={option.id.to_string()}>
                 <label class={classes!("gp-option", checked.then_some("is-checked"))} for={input_id.clone()}>
                     <input
                         id={input_id}
                         type={if multiple { "checkbox" } else { "radio" }}
-                        name={question.id.clone()}
-                        value={option.id.clone()}
-                        data-option={option.id.clone()}
+                        name={question.id.to_string()}
+                        value={option.id.to_string()}
+                        data-option={option.id.to_string()}
                         checked={checked}
                         disabled={full && !checked}
                         onchange={move |_| dispatch.emit(action.clone())}
                     />
-                    <span>{ &option.label }</span>
+                    <span>{ &*option.label }</span>
                 </label>
             </li>
         }
@@ -79,30 +79,30 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
     let hint_id = format!("gp-hint-{}", question.id);
     let error_id = format!("gp-error-{}", question.id);
     html! {
-        <form class="gp-quiz" data-question={question.id.clone()} onsubmit={onsubmit} novalidate=true>
+        <form class="gp-quiz" data-question={question.id.to_string()} onsubmit={onsubmit} novalidate=true>
             <div class="gp-progress">
                 <span class="gp-progress-label">{ progress }</span>
                 <progress max={total.to_string()} value={(props.index + 1).to_string()} aria-hidden="true"></progress>
             </div>
             <fieldset aria-describedby={if props.missing_answer { format!("{hint_id} {error_id}") } else { hint_id.clone() }}>
                 <legend>
-                    <h3 class="gp-question" tabindex="-1" data-autofocus="">{ &question.prompt }</h3>
+                    <h3 class="gp-question" tabindex="-1" data-autofocus="">{ &*question.prompt }</h3>
                 </legend>
                 <p class="gp-muted" id={hint_id}>
-                    { if multiple { &ui.choose_up_to_two } else { &ui.choose_one } }
+                    { if multiple { &*ui.choose_up_to_two } else { &*ui.choose_one } }
                 </p>
                 <ul class="gp-options" role="list">{ for options }</ul>
             </fieldset>
             <p class="gp-error" id={error_id} role="alert">
-                { if props.missing_answer { ui.answer_required.as_str() } else { "" } }
+                { if props.missing_answer { &*ui.answer_required } else { "" } }
             </p>
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &*ui.back }</button>
                 if all_answered && !last {
-                    <button type="button" class="gp-link" data-action="result" onclick={on_result}>{ &ui.see_result }</button>
+                    <button type="button" class="gp-link" data-action="result" onclick={on_result}>{ &*ui.see_result }</button>
                 }
                 <button type="submit" class="gp-button" data-action="next">
-                    { if last { &ui.see_result } else { &ui.next } }
+                    { if last { &*ui.see_result } else { &*ui.next } }
                 </button>
             </div>
         </form>

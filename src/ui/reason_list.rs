@@ -30,9 +30,9 @@ pub fn ReasonList(props: &ReasonListProps) -> Html {
         };
         let link = props.can_link.then(|| {
             let dispatch = props.dispatch.clone();
-            let row_id = row.id.clone();
+            let row_id = row.id.to_string();
             html! {
-                <button type="button" class="gp-link" data-reason-row={row.id.clone()}
+                <button type="button" class="gp-link" data-reason-row={row.id.to_string()}
                     onclick={move |_| dispatch.emit(Action::HighlightRow(row_id.clone()))}>
                     { fill(&content.ui.reason_row_link, &[("name", &row.label)]) }
                 </button>
@@ -42,7 +42,7 @@ pub fn ReasonList(props: &ReasonListProps) -> Html {
             <li key={format!("{}:{}", reason.question, reason.option)}
                 class={classes!("gp-reason", match reason.side { Side::Coaching => "is-coaching", Side::Mentoring => "is-mentoring" })}
                 data-reason-question={reason.question.clone()}>
-                <p class="gp-reason-text">{ &choice.reason }</p>
+                <p class="gp-reason-text">{ &*choice.reason }</p>
                 <p class="gp-reason-row">
                     <span class="gp-reason-source">{ format!("{} · {}", row.label, approach) }</span>
                     { format!(" “{row_text}”") }

@@ -82,13 +82,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             data-score-mentoring={r.mentoring_score.to_string()}
             data-confidence={r.confidence.id()}
             data-sequence={r.sequence.map(|s| s.id())}>
-            <p class="gp-eyebrow">{ &ui.result_label }</p>
-            <h3 class="gp-result-title" tabindex="-1" data-autofocus="">{ &text.headline }</h3>
-            <p class="gp-lead">{ &text.summary }</p>
+            <p class="gp-eyebrow">{ &*ui.result_label }</p>
+            <h3 class="gp-result-title" tabindex="-1" data-autofocus="">{ &*text.headline }</h3>
+            <p class="gp-lead">{ &*text.summary }</p>
 
             <div class="gp-result-grid">
                 <div class="gp-block">
-                    <h4>{ &ui.scores_title }</h4>
+                    <h4>{ &*ui.scores_title }</h4>
                     <ScoreChart
                         coaching_label={content.comparison.coaching.clone()}
                         mentoring_label={content.comparison.mentoring.clone()}
@@ -97,44 +97,44 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                         description={chart_description} />
                 </div>
                 <div class="gp-block">
-                    <h4>{ &ui.confidence_title }</h4>
-                    <p class={classes!("gp-confidence", format!("is-{}", r.confidence.id()))}>{ confidence }</p>
+                    <h4>{ &*ui.confidence_title }</h4>
+                    <p class={classes!("gp-confidence", format!("is-{}", r.confidence.id()))}>{ &**confidence }</p>
                 </div>
             </div>
 
             if let Some(sequence) = r.sequence {
                 <div class="gp-block" data-sequence-steps={sequence.id()}>
-                    <h4>{ &ui.sequence_title }</h4>
-                    <p class="gp-strong">{ &sequence_text(content, sequence).title }</p>
+                    <h4>{ &*ui.sequence_title }</h4>
+                    <p class="gp-strong">{ &*sequence_text(content, sequence).title }</p>
                     <ol class="gp-steps">
-                        { for sequence_text(content, sequence).steps.iter().map(|step| html! { <li>{ step }</li> }) }
+                        { for sequence_text(content, sequence).steps.iter().map(|step| html! { <li>{ &**step }</li> }) }
                     </ol>
                 </div>
             }
 
             <div class="gp-block">
-                <h4>{ &ui.reasons_title }</h4>
+                <h4>{ &*ui.reasons_title }</h4>
                 <ReasonList content={content.clone()} reasons={r.reasons.clone()}
                     can_link={props.can_link} dispatch={props.dispatch.clone()} />
             </div>
 
             <div class="gp-block">
-                <h4>{ &ui.timing_title }</h4>
-                <p>{ &text.timing }</p>
+                <h4>{ &*ui.timing_title }</h4>
+                <p>{ &*text.timing }</p>
                 if let Some(section) = timing_section {
-                    <p class="gp-muted">{ &section.text }</p>
+                    <p class="gp-muted">{ &*section.text }</p>
                 }
             </div>
 
             if !r.changes.is_empty() {
                 <div class="gp-block">
-                    <h4>{ &ui.change_title }</h4>
+                    <h4>{ &*ui.change_title }</h4>
                     <ChangeList content={content.clone()} flips={r.changes.clone()} dispatch={props.dispatch.clone()} />
                 </div>
             }
 
             <details class="gp-block gp-answers-block">
-                <summary>{ &ui.answers_title }</summary>
+                <summary>{ &*ui.answers_title }</summary>
                 <AnswerSummary content={content.clone()} answers={props.answers.clone()} dispatch={props.dispatch.clone()} />
             </details>
 
@@ -145,18 +145,18 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             if let Some(cta) = &props.cta {
                 <div class="gp-cta">
                     <div>
-                        <h4>{ &ui.cta_title }</h4>
-                        <p>{ &ui.cta_text }</p>
+                        <h4>{ &*ui.cta_title }</h4>
+                        <p>{ &*ui.cta_text }</p>
                     </div>
                     <a class="gp-button" href={cta.url.clone()} data-action="cta">
-                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.clone()) }
+                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.to_string()) }
                     </a>
                 </div>
             }
 
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &ui.back }</button>
-                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={on_restart}>{ &ui.restart }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={on_restart}>{ &*ui.restart }</button>
             </div>
         </section>
     }

@@ -32,18 +32,18 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
     let on_print = |_| print_page();
     let status = match *state {
         CopyState::Idle => "",
-        CopyState::Copied => ui.link_copied.as_str(),
-        CopyState::Failed => ui.copy_failed.as_str(),
+        CopyState::Copied => &*ui.link_copied,
+        CopyState::Failed => &*ui.copy_failed,
     };
     html! {
         <div class="gp-block gp-share">
-            <h4>{ &ui.share_title }</h4>
-            <label class="gp-share-label" for="gp-share-link">{ &ui.share_link_label }</label>
+            <h4>{ &*ui.share_title }</h4>
+            <label class="gp-share-label" for="gp-share-link">{ &*ui.share_link_label }</label>
             <div class="gp-share-row">
                 <input id="gp-share-link" class="gp-share-input" type="text" readonly=true value={props.link.clone()}
                     onfocus={|e: FocusEvent| select_all(&e)} />
-                <button type="button" class="gp-button gp-secondary" data-action="copy-link" onclick={on_copy}>{ &ui.copy_link }</button>
-                <button type="button" class="gp-button gp-secondary" data-action="print" onclick={on_print}>{ &ui.print }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="copy-link" onclick={on_copy}>{ &*ui.copy_link }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="print" onclick={on_print}>{ &*ui.print }</button>
             </div>
             <p class="gp-muted gp-share-status" role="status">{ status }</p>
         </div>

@@ -15,13 +15,13 @@ pub fn SharedSections(props: &SharedSectionsProps) -> Html {
     let content = &props.content;
     html! {
         <section class="gp-shared" aria-labelledby="gp-shared-title">
-            <h3 id="gp-shared-title" class="gp-section-title">{ &content.ui.shared_title }</h3>
+            <h3 id="gp-shared-title" class="gp-section-title">{ &*content.ui.shared_title }</h3>
             <div class="gp-cards">
                 { for content.sections.iter().map(|section| html! {
-                    <article key={section.id.clone()} class="gp-card" data-section={section.id.clone()}>
-                        <h4>{ &section.title }</h4>
-                        <p>{ &section.text }</p>
-                        <ul>{ for section.points.iter().map(|point| html! { <li>{ point }</li> }) }</ul>
+                    <article key={section.id.to_string()} class="gp-card" data-section={section.id.to_string()}>
+                        <h4>{ &*section.title }</h4>
+                        <p>{ &*section.text }</p>
+                        <ul>{ for section.points.iter().map(|point| html! { <li>{ &**point }</li> }) }</ul>
                     </article>
                 }) }
             </div>

@@ -28,18 +28,18 @@ pub fn StartPanel(props: &StartPanelProps) -> Html {
     };
     html! {
         <div class="gp-start">
-            <h3 class="gp-panel-title" tabindex="-1" data-autofocus="">{ &ui.assessment_title }</h3>
-            <p class="gp-muted">{ if props.has_progress { &ui.resume_note } else { &ui.start_note } }</p>
+            <h3 class="gp-panel-title" tabindex="-1" data-autofocus="">{ &*ui.assessment_title }</h3>
+            <p class="gp-muted">{ if props.has_progress { &*ui.resume_note } else { &*ui.start_note } }</p>
             <ul class="gp-start-points">
-                { for ui.start_points.iter().map(|point| html! { <li>{ point }</li> }) }
+                { for ui.start_points.iter().map(|point| html! { <li>{ &**point }</li> }) }
             </ul>
             <div class="gp-nav">
                 <button type="button" class="gp-button" data-action="start" onclick={on_start}>
-                    { if props.has_progress { &ui.resume } else { &ui.start } }
+                    { if props.has_progress { &*ui.resume } else { &*ui.start } }
                 </button>
                 if props.has_progress {
                     <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={on_forget}>
-                        { &ui.forget }
+                        { &*ui.forget }
                     </button>
                 }
             </div>

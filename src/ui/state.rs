@@ -286,7 +286,7 @@ mod tests {
     #[test]
     fn the_last_next_shows_the_result_and_edit_goes_back_to_a_question() {
         let mut s = state().apply(Action::Start);
-        for q in s.content.questions.clone() {
+        for q in s.content.questions.to_vec() {
             s = choose(s, &q.id, &q.options[0].id).apply(Action::Next);
         }
         assert_eq!(s.stage, Stage::Result);
