@@ -100,6 +100,40 @@ export async function mount(element, options = {}) {
   return handle;
 }
 
+// After a Rust panic the wasm cannot be trusted, so the fallback is drawn here, in plain
+// DOM, in the widget's language: a message and a retry control (reloading the page brings
+// the visitor back to their saved answers).
+const CRASH_TEXT = {
+  en: { message: 'Sorry, the self-assessment stopped working.', retry: 'Try again' },
+  tr: { message: 'Üzgünüz, öz değerlendirme beklenmedik şekilde durdu.', retry: 'Yeniden dene' },
+};
+
+function showCrash(host) {
+  const root = host.shadowRoot;
+  if (!root || root.querySelector('.gp-crash')) return;
+  const lang = root.querySelector('[lang]')?.getAttribute('lang') || host.getAttribute('data-lang') || 'en';
+  const text = CRASH_TEXT[lang] || CRASH_TEXT.en;
+  const box = document.createElement('div');
+  box.className = 'gp gp-crash';
+  box.setAttribute('role', 'alert');
+  box.setAttribute('lang', CRASH_TEXT[lang] ? lang : 'en');
+  const message = document.createElement('p');
+  message.textContent = text.message;
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.className = 'gp-button';
+  retry.dataset.action = 'retry';
+  retry.textContent = text.retry;
+  retry.addEventListener('click', () => window.location.reload());
+  box.append(message, retry);
+  root.replaceChildren(box);
+  retry.focus();
+}
+
+document.addEventListener('guidepost:error', (event) => {
+  if (event.detail && event.detail.kind === 'panic' && event.target instanceof HTMLElement) showCrash(event.target);
+});
+
 function mountWithin(root) {
   const found = root.matches?.('[data-guidepost]') ? [root] : [];
   for (const element of root.querySelectorAll?.('[data-guidepost]') ?? []) found.push(element);

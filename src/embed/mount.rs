@@ -27,6 +27,8 @@ const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
 const EVENT_VERSION: u32 = 1;
 
 thread_local! {
+    /// Every mounted host, so a panic can tell each of them.
+    static HOSTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
     /// One constructed stylesheet shared by every widget on the page.
     static SHEET: Option<CssStyleSheet> = {
         let sheet = CssStyleSheet::new().ok()?;
@@ -135,6 +137,13 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
         page_url: page_url().map(Into::into),
         languages,
     };
+    install_panic_hook();
+    HOSTS.with(|hosts| {
+        if let Ok(mut hosts) = hosts.try_borrow_mut() {
+            hosts.retain(|h| h.is_connected() && !h.is_same_node(Some(&host)));
+            hosts.push(host.clone());
+        }
+    });
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     emit(&host, "ready", &ready, parent_origin.as_deref());
     Ok(MountHandle {
@@ -142,6 +151,35 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
         shadow,
         storage_key,
     })
+}
+
+/// A Rust panic leaves the wasm unusable, so instead of a frozen widget every host gets a
+/// `guidepost:error` event (kind `panic`); guidepost.js answers it with a friendly message and
+/// a retry control, drawn without the wasm.
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            gloo::console::error!(format!("Guidepost stopped: {info}"));
+            let hosts =
+                HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
+            let detail = object(&[
+                ("version", EVENT_VERSION.into()),
+                ("kind", "panic".into()),
+                ("message", JsValue::from_str(&info.to_string())),
+            ]);
+            for host in hosts {
+                emit(&host, "error", &detail, None);
+            }
+        }));
+    });
+}
+
+/// Panics on purpose, so the browser suite can check what a visitor sees when the widget
+/// fails. Not part of the public API.
+#[wasm_bindgen(js_name = "__guidepostTestPanic")]
+pub fn test_panic() {
+    panic!("a panic requested by a test");
 }
 
 /// A broken override: every problem in the console, and one `guidepost:error` event.
