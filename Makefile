@@ -15,7 +15,7 @@ DIST := $(CURDIR)/dist
 WASM_TARGET := wasm32-unknown-unknown
 
 .NOTPARALLEL:
-.PHONY: setup setup-browser dist build-dist serve test lint native-test browser-test size check-content fuzz
+.PHONY: setup setup-browser dist build-dist serve test lint native-test browser-test size check-content fuzz bench
 
 ## setup: rust wasm target, trunk, and wasm-bindgen-cli matching Cargo.toml's pin
 setup:
@@ -69,3 +69,11 @@ check-content:
 FUZZ_CASES ?= 20000
 fuzz:
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test content -- --nocapture
+
+## bench: release build, native engine microbenchmarks (criterion), then the widget in
+## headless Chromium over 127.0.0.1 (medians of BENCH_ROUNDS); prints a table, writes
+## target/bench.json
+BENCH_ROUNDS ?= 5
+bench: dist setup-browser
+	cargo bench --bench engine -- --noplot --warm-up-time 1 --measurement-time 3
+	node scripts/bench.mjs $(DIST) $(BENCH_ROUNDS) --json target/bench.json

@@ -145,6 +145,11 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
         }
     });
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    // Yew renders synchronously here: from now on the first control is usable. `make bench`
+    // reads this mark to measure time to interactive from inside the page.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("guidepost:interactive");
+    }
     emit(&host, "ready", &ready, parent_origin.as_deref());
     Ok(MountHandle {
         app: Some(app),
