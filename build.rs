@@ -25,6 +25,69 @@ fn main() {
             .expect("write generated content");
     }
     println!("cargo:rerun-if-changed=src/content/model.rs");
+
+    // The widget's stylesheet ships inside the wasm: drop comments and layout whitespace.
+    println!("cargo:rerun-if-changed=styles/widget.css");
+    let css = fs::read_to_string("styles/widget.css").expect("read styles/widget.css");
+    fs::write(Path::new(&out_dir).join("widget.min.css"), minify_css(&css))
+        .expect("write minified CSS");
+}
+
+/// A conservative CSS minifier: removes comments and collapses whitespace, keeping one space
+/// wherever whitespace separated two tokens (so selectors and values keep their meaning),
+/// and none around `{ } ; ,` and after `:` in declarations. Strings are copied verbatim.
+fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                for d in chars.by_ref() {
+                    if previous == '*' && d == '/' {
+                        break;
+                    }
+                    previous = d;
+                }
+                pending_space = true;
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '"' | '\'' => {
+                if pending_space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '(']) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == c {
+                        break;
+                    }
+                }
+            }
+            '{' | '}' | ';' | ',' => {
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                pending_space = false;
+            }
+            _ => {
+                if pending_space
+                    && !out.is_empty()
+                    && !out.ends_with(['{', '}', ';', ',', '(', ':'])
+                    && c != ')'
+                {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Turns the `Debug` form of the model (struct literals, `"…"` strings with Rust escapes,

@@ -21,7 +21,7 @@ use super::content_source::{browser_language, content_override, languages};
 use super::{progress, share, WidgetOptions};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
-const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// Version of the `detail` object of the host events.
 const EVENT_VERSION: u32 = 1;

@@ -7,7 +7,6 @@ use crate::engine::Answers;
 
 use super::Action;
 
-#[derive(Properties, PartialEq)]
 pub struct AnswerSummaryProps {
     pub content: Rc<Content>,
     pub answers: Answers,
@@ -15,8 +14,10 @@ pub struct AnswerSummaryProps {
 }
 
 /// Every answer given, each with a control to go back and change it.
-#[function_component]
-pub fn AnswerSummary(props: &AnswerSummaryProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn answer_summary(props: &AnswerSummaryProps) -> Html {
     let content = &props.content;
     let items = content.questions.iter().map(|question| {
         let labels: Vec<&str> = props

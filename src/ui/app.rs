@@ -6,14 +6,14 @@ use crate::content::Content;
 use crate::embed::{share, Theme, ViewMode, WidgetOptions};
 use crate::engine::{recommend, Answers, Recommendation};
 
-use super::comparison::Comparison;
+use super::comparison::{comparison, ComparisonProps};
 use super::fill;
-use super::intro::Intro;
-use super::language_switch::LanguageSwitch;
-use super::question_step::QuestionStep;
-use super::result_view::{outcome_text, ResultView};
-use super::shared_sections::SharedSections;
-use super::start_panel::StartPanel;
+use super::intro::{intro, IntroProps};
+use super::language_switch::{language_switch, LanguageSwitchProps};
+use super::question_step::{question_step, QuestionStepProps};
+use super::result_view::{outcome_text, result_view, ResultViewProps};
+use super::shared_sections::{shared_sections, SharedSectionsProps};
+use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
@@ -100,8 +100,13 @@ pub fn App(props: &AppProps) -> Html {
 
     let panel = match (state.stage, recommendation.as_ref()) {
         (Stage::Question(index), _) => html! {
-            <QuestionStep content={content.clone()} index={index} answers={state.answers.clone()}
-                missing_answer={state.missing_answer} dispatch={dispatch.clone()} />
+            { question_step(&QuestionStepProps {
+                content: content.clone(),
+                index,
+                answers: state.answers.clone(),
+                missing_answer: state.missing_answer,
+                dispatch: dispatch.clone(),
+            }) }
         },
         (Stage::Result, Some(recommendation)) => {
             let share_link = props.page_url.as_ref().map(|url| {
@@ -112,13 +117,19 @@ pub fn App(props: &AppProps) -> Html {
                 ))
             });
             html! {
-                <ResultView content={content.clone()} recommendation={recommendation.clone()}
-                    answers={state.answers.clone()} cta={props.options.cta.clone()}
-                    can_link={shows_comparison} share_link={share_link} dispatch={dispatch.clone()} />
+                { result_view(&ResultViewProps {
+                    content: content.clone(),
+                    recommendation: recommendation.clone(),
+                    answers: state.answers.clone(),
+                    cta: props.options.cta.clone(),
+                    can_link: shows_comparison,
+                    share_link,
+                    dispatch: dispatch.clone(),
+                }) }
             }
         }
         _ => html! {
-            <StartPanel content={content.clone()} has_progress={!state.answers.is_empty()} dispatch={dispatch.clone()} />
+            { start_panel(&StartPanelProps { content: content.clone(), has_progress: !state.answers.is_empty(), dispatch: dispatch.clone() }) }
         },
     };
     let cited_rows: Vec<String> = match (state.stage, recommendation.as_ref()) {
@@ -168,17 +179,25 @@ pub fn App(props: &AppProps) -> Html {
         <div class={classes!("gp", theme, (state.stage == Stage::Result).then_some("is-result"))}
             lang={content.lang.clone()} ref={root}>
             if props.languages.len() > 1 {
-                <LanguageSwitch current={content.lang.to_string()} label={content.ui.language_label.to_string()}
-                    languages={props.languages.clone()} on_select={on_language} />
+                { language_switch(&LanguageSwitchProps {
+                    current: content.lang.to_string(),
+                    label: content.ui.language_label.to_string(),
+                    languages: props.languages.clone(),
+                    on_select: on_language,
+                }) }
             }
-            <Intro intro={content.intro.clone()} />
+            { intro(&IntroProps { intro: content.intro.clone() }) }
             if view != ViewMode::Compare {
                 <section class="gp-panel" aria-label={content.ui.assessment_title.clone()}>{ panel }</section>
             }
             if shows_comparison {
-                <Comparison content={content.clone()} highlighted={state.highlighted_row.clone()}
-                    cited={cited_rows} on_back_to_result={back_to_result} />
-                <SharedSections content={content.clone()} />
+                { comparison(&ComparisonProps {
+                    content: content.clone(),
+                    highlighted: state.highlighted_row.clone(),
+                    cited: cited_rows,
+                    on_back_to_result: back_to_result,
+                }) }
+                { shared_sections(&SharedSectionsProps { content: content.clone() }) }
             }
             <div class="gp-sr" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>

@@ -7,7 +7,6 @@ use crate::engine::{Flip, Outcome};
 
 use super::Action;
 
-#[derive(Properties, PartialEq)]
 pub struct ChangeListProps {
     pub content: Rc<Content>,
     pub flips: Vec<Flip>,
@@ -38,8 +37,10 @@ pub fn describe(content: &Content, flip: &Flip) -> String {
 }
 
 /// The smallest changes of answers that would reach each other outcome, each one tryable.
-#[function_component]
-pub fn ChangeList(props: &ChangeListProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn change_list(props: &ChangeListProps) -> Html {
     let items = props.flips.iter().map(|flip| {
         let dispatch = props.dispatch.clone();
         let changes = flip.changes.clone();

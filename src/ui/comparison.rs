@@ -4,13 +4,11 @@ use yew::prelude::*;
 
 use crate::content::Content;
 
-#[derive(Properties, PartialEq)]
 pub struct ComparisonProps {
     pub content: Rc<Content>,
     /// The row a reason pointed at.
     pub highlighted: Option<String>,
     /// Rows the result's reasons rest on (printed with the result).
-    #[prop_or_default]
     pub cited: Vec<String>,
     /// Shown in the highlighted row to jump back to the result; `None` outside the result.
     pub on_back_to_result: Option<Callback<()>>,
@@ -18,8 +16,9 @@ pub struct ComparisonProps {
 
 /// The side-by-side comparison: a true two-column table on wide containers, stacked cards
 /// on a phone (the CSS switches on the container's width, not the page's).
-#[function_component]
-pub fn Comparison(props: &ComparisonProps) -> Html {
+///
+/// A plain view function: see [`super::intro::intro`] for why.
+pub fn comparison(props: &ComparisonProps) -> Html {
     let comparison = &props.content.comparison;
     let back_label = props.content.ui.see_result.clone();
     let rows = comparison.rows.iter().map(|row| {

@@ -2,14 +2,15 @@ use yew::prelude::*;
 
 use crate::content::Intro as IntroText;
 
-#[derive(Properties, PartialEq)]
 pub struct IntroProps {
     pub intro: IntroText,
 }
 
 /// The widget's header: what it is about, in one glance.
-#[function_component]
-pub fn Intro(props: &IntroProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn intro(props: &IntroProps) -> Html {
     let intro = &props.intro;
     html! {
         <header class="gp-intro">

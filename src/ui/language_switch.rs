@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::content::Content;
 
-#[derive(Properties, PartialEq)]
 pub struct LanguageSwitchProps {
     pub current: String,
     pub label: String,
@@ -14,8 +13,10 @@ pub struct LanguageSwitchProps {
 
 /// English | Türkçe. Each name is marked with its own language so screen readers say it
 /// right; the current one is pressed.
-#[function_component]
-pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn language_switch(props: &LanguageSwitchProps) -> Html {
     let buttons = props.languages.iter().map(|content| {
         let pressed = content.lang == props.current;
         let on_select = props.on_select.clone();

@@ -7,7 +7,6 @@ use crate::engine::Answers;
 
 use super::{fill, Action};
 
-#[derive(Properties, PartialEq)]
 pub struct QuestionStepProps {
     pub content: Rc<Content>,
     pub index: usize,
@@ -18,8 +17,9 @@ pub struct QuestionStepProps {
 
 /// One question per step: native radios (or checkboxes for a question that takes two), so
 /// arrow keys, Space and Enter work as every keyboard user expects.
-#[function_component]
-pub fn QuestionStep(props: &QuestionStepProps) -> Html {
+///
+/// A plain view function: see [`super::intro::intro`] for why.
+pub fn question_step(props: &QuestionStepProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let question = &content.questions[props.index];

@@ -7,7 +7,6 @@ use crate::engine::{Reason, Side};
 
 use super::{fill, Action};
 
-#[derive(Properties, PartialEq)]
 pub struct ReasonListProps {
     pub content: Rc<Content>,
     pub reasons: Vec<Reason>,
@@ -18,8 +17,10 @@ pub struct ReasonListProps {
 
 /// Each reason: the answer that caused it, in the article's words, the comparison row it
 /// rests on, and a link that highlights that row.
-#[function_component]
-pub fn ReasonList(props: &ReasonListProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn reason_list(props: &ReasonListProps) -> Html {
     let content = &props.content;
     let items = props.reasons.iter().filter_map(|reason| {
         let choice = content.question(&reason.question)?.choice(&reason.option)?;

@@ -6,14 +6,13 @@ use crate::content::{Content, OutcomeText, SequenceText};
 use crate::embed::Cta;
 use crate::engine::{Answers, Confidence, Outcome, Recommendation, Sequence};
 
-use super::answer_summary::AnswerSummary;
-use super::change_list::ChangeList;
-use super::reason_list::ReasonList;
-use super::score_chart::ScoreChart;
+use super::answer_summary::{answer_summary, AnswerSummaryProps};
+use super::change_list::{change_list, ChangeListProps};
+use super::reason_list::{reason_list, ReasonListProps};
+use super::score_chart::{score_chart, ScoreChartProps};
 use super::share_panel::SharePanel;
 use super::{fill, Action};
 
-#[derive(Properties, PartialEq)]
 pub struct ResultViewProps {
     pub content: Rc<Content>,
     pub recommendation: Rc<Recommendation>,
@@ -44,8 +43,9 @@ fn sequence_text(content: &Content, sequence: Sequence) -> &SequenceText {
 
 /// The recommendation, explained: scores, confidence, reasons, sequence, timing, what would
 /// change it, the answers given, and the call to action.
-#[function_component]
-pub fn ResultView(props: &ResultViewProps) -> Html {
+///
+/// A plain view function: see [`super::intro::intro`] for why.
+pub fn result_view(props: &ResultViewProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let r = &props.recommendation;
@@ -89,12 +89,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             <div class="gp-result-grid">
                 <div class="gp-block">
                     <h4>{ &*ui.scores_title }</h4>
-                    <ScoreChart
-                        coaching_label={content.comparison.coaching.clone()}
-                        mentoring_label={content.comparison.mentoring.clone()}
-                        coaching={r.coaching_score}
-                        mentoring={r.mentoring_score}
-                        description={chart_description} />
+                    { score_chart(&ScoreChartProps {
+                        coaching_label: content.comparison.coaching.clone().into(),
+                        mentoring_label: content.comparison.mentoring.clone().into(),
+                        coaching: r.coaching_score,
+                        mentoring: r.mentoring_score,
+                        description: chart_description.into(),
+                    }) }
                 </div>
                 <div class="gp-block">
                     <h4>{ &*ui.confidence_title }</h4>
@@ -114,8 +115,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
             <div class="gp-block">
                 <h4>{ &*ui.reasons_title }</h4>
-                <ReasonList content={content.clone()} reasons={r.reasons.clone()}
-                    can_link={props.can_link} dispatch={props.dispatch.clone()} />
+                { reason_list(&ReasonListProps {
+                    content: content.clone(),
+                    reasons: r.reasons.clone(),
+                    can_link: props.can_link,
+                    dispatch: props.dispatch.clone(),
+                }) }
             </div>
 
             <div class="gp-block">
@@ -129,13 +134,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             if !r.changes.is_empty() {
                 <div class="gp-block">
                     <h4>{ &*ui.change_title }</h4>
-                    <ChangeList content={content.clone()} flips={r.changes.clone()} dispatch={props.dispatch.clone()} />
+                    { change_list(&ChangeListProps { content: content.clone(), flips: r.changes.clone(), dispatch: props.dispatch.clone() }) }
                 </div>
             }
 
             <details class="gp-block gp-answers-block">
                 <summary>{ &*ui.answers_title }</summary>
-                <AnswerSummary content={content.clone()} answers={props.answers.clone()} dispatch={props.dispatch.clone()} />
+                { answer_summary(&AnswerSummaryProps { content: content.clone(), answers: props.answers.clone(), dispatch: props.dispatch.clone() }) }
             </details>
 
             if let Some(link) = &props.share_link {

@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ScoreChartProps {
     pub coaching_label: AttrValue,
     pub mentoring_label: AttrValue,
@@ -12,8 +11,10 @@ pub struct ScoreChartProps {
 
 /// The two scores as horizontal bars. Sizes are SVG attributes, not inline styles, so the
 /// chart draws under a strict Content-Security-Policy.
-#[function_component]
-pub fn ScoreChart(props: &ScoreChartProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn score_chart(props: &ScoreChartProps) -> Html {
     const BAR_X: u32 = 0;
     const BAR_WIDTH: u32 = 300;
     let bar = |y: u32, score: u8, class: &'static str, label: &AttrValue| {

@@ -4,14 +4,15 @@ use yew::prelude::*;
 
 use crate::content::Content;
 
-#[derive(Properties, PartialEq)]
 pub struct SharedSectionsProps {
     pub content: Rc<Content>,
 }
 
 /// What both approaches share, why the choice matters, combining them, and timing.
-#[function_component]
-pub fn SharedSections(props: &SharedSectionsProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn shared_sections(props: &SharedSectionsProps) -> Html {
     let content = &props.content;
     html! {
         <section class="gp-shared" aria-labelledby="gp-shared-title">

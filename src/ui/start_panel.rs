@@ -6,7 +6,6 @@ use crate::content::Content;
 
 use super::Action;
 
-#[derive(Properties, PartialEq)]
 pub struct StartPanelProps {
     pub content: Rc<Content>,
     /// Some answers are saved: offer to continue, and to forget them.
@@ -15,8 +14,10 @@ pub struct StartPanelProps {
 }
 
 /// The invitation to take the self-assessment, or to resume it.
-#[function_component]
-pub fn StartPanel(props: &StartPanelProps) -> Html {
+///
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the wasm its own copy of Yew's lifecycle code.
+pub fn start_panel(props: &StartPanelProps) -> Html {
     let ui = &props.content.ui;
     let on_start = {
         let dispatch = props.dispatch.clone();
