@@ -40,7 +40,7 @@ serve: setup
 
 ## test: the full gate, in order
 test: setup setup-browser
-	@$(MAKE) --no-print-directory lint native-test build-dist size browser-test
+	@$(MAKE) --no-print-directory lint native-test build-dist browser-test
 
 lint:
 	cargo fmt --all -- --check
@@ -66,7 +66,7 @@ check-content:
 
 ## fuzz: the hardening properties (content parser/validator, share links, saved progress)
 ## with many more cases than `make test` runs; FUZZ_CASES sets how many per property
-FUZZ_CASES ?= 20000
+FUZZ_CASES ?= 100000
 fuzz:
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test content -- --nocapture
 
