@@ -40,14 +40,24 @@ pub fn content_override(
         return Ok(None);
     };
     let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    let content: Content = serde::Deserialize::deserialize(deserializer).map_err(
-        |error: serde_wasm_bindgen::Error| {
-            vec![Problem {
-                path: "(document)".into(),
-                message: error.to_string(),
-            }]
-        },
-    )?;
+    // The same path tracking as `content::parse`, so the widget and `check-content` name the
+    // same field.
+    let content: Content = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let message = error.inner().to_string();
+        vec![Problem {
+            path: if path == "." {
+                "(document)".into()
+            } else {
+                path
+            },
+            // serde-wasm-bindgen's messages come from a JS Error: drop its "Error: " prefix.
+            message: message
+                .strip_prefix("Error: ")
+                .unwrap_or(&message)
+                .to_owned(),
+        }]
+    })?;
     let problems = validate(&content);
     if problems.is_empty() {
         Ok(Some(content))
