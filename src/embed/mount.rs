@@ -118,6 +118,7 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
     let ready = object(&[
         ("version", EVENT_VERSION.into()),
         ("lang", JsValue::from_str(&content.lang)),
+        ("contentVersion", JsValue::from_str(&content.version)),
     ]);
     let reporter = Reporter {
         host: host.clone(),
@@ -275,7 +276,16 @@ fn saved_progress(
 ) -> Option<(Answers, Stage)> {
     let saved = storage?.get_item(key).ok().flatten()?;
     match progress::decode(&saved) {
-        Ok((answers, stage)) => Some((answers.normalized(content), stage)),
+        // A returning visitor first sees that their answers were kept, with "Continue" and
+        // "Forget my answers"; a finished assessment reopens on its result.
+        Ok((answers, stage)) => Some((
+            answers.normalized(content),
+            if stage == Stage::Result {
+                Stage::Result
+            } else {
+                Stage::Start
+            },
+        )),
         Err(problem) => {
             gloo::console::warn!(format!(
                 "Guidepost: saved progress was unreadable and is ignored: {problem}."

@@ -275,10 +275,15 @@ impl Browser {
     /// Navigates to a path on the test server.
     pub async fn goto_path(&self, path: &str) {
         let url = self.url(path);
-        self.driver
-            .goto(&url)
-            .await
-            .unwrap_or_else(|e| panic!("navigate to {url}: {e}"));
+        if let Err(e) = self.driver.goto(&url).await {
+            let served: Vec<String> = self
+                .server
+                .requests()
+                .iter()
+                .map(|r| r.url.clone())
+                .collect();
+            panic!("navigate to {url}: {e}\nserved so far: {served:?}");
+        }
     }
 
     /// Runs a script and returns its JSON result, panicking with the script on error.

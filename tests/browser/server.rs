@@ -5,13 +5,13 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::{BufRead, BufReader, ErrorKind, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
-
-use tiny_http::{Header, Response, Server};
 
 /// One request as the server saw it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +70,6 @@ struct Shared {
 pub struct StaticServer {
     root: PathBuf,
     port: u16,
-    server: Arc<Server>,
     shared: Arc<Shared>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -103,27 +102,26 @@ impl StaticServer {
     /// Serves `root` on 127.0.0.1 at a free port chosen by the OS.
     pub fn start(root: impl Into<PathBuf>) -> Self {
         let root = root.into();
-        let server =
-            Arc::new(Server::http("127.0.0.1:0").expect("static server: bind 127.0.0.1:0"));
-        let port = server
-            .server_addr()
-            .to_ip()
-            .expect("static server: listening on an IP address")
+        let listener = TcpListener::bind("127.0.0.1:0").expect("static server: bind 127.0.0.1:0");
+        let port = listener
+            .local_addr()
+            .expect("static server: local address")
             .port();
+        listener
+            .set_nonblocking(true)
+            .expect("static server: non-blocking accept");
         let shared = Arc::new(Shared::default());
         let stop = Arc::new(AtomicBool::new(false));
         let thread = {
-            let (server, shared, stop, root) =
-                (server.clone(), shared.clone(), stop.clone(), root.clone());
+            let (shared, stop, root) = (shared.clone(), stop.clone(), root.clone());
             std::thread::Builder::new()
                 .name(format!("static-server-{port}"))
-                .spawn(move || serve(&server, &shared, &stop, &root))
+                .spawn(move || serve(&listener, &shared, &stop, &root))
                 .expect("static server: spawn thread")
         };
         StaticServer {
             root,
             port,
-            server,
             shared,
             stop,
             thread: Some(thread),
@@ -172,59 +170,92 @@ impl StaticServer {
 impl Drop for StaticServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        self.server.unblock();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
 }
 
-fn serve(server: &Server, shared: &Shared, stop: &AtomicBool, root: &Path) {
+/// Accepts connections until stopped; each connection is answered on a thread of its own
+/// with one response and `Connection: close`. (A plain std server: with tiny_http, page
+/// loads now and then stalled on a request that never reached the handler.)
+fn serve(listener: &TcpListener, shared: &Arc<Shared>, stop: &AtomicBool, root: &Path) {
     while !stop.load(Ordering::SeqCst) {
-        let request = match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => request,
-            Ok(None) => continue,
-            Err(_) => break,
-        };
-        let url = request.url().to_string();
-        let host = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Host"))
-            .map(|h| h.value.as_str().to_string())
-            .unwrap_or_default();
-        shared.log.lock().unwrap().push(LoggedRequest {
-            method: request.method().as_str().to_string(),
-            url: url.clone(),
-            host,
-        });
-
-        let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
-        let page = shared.pages.lock().unwrap().get(&path).cloned();
-        let page = page.unwrap_or_else(|| file_page(root, &path));
-        // Chromium asks every site for /favicon.ico; a host site would have one. Answer a
-        // missing one with 204 so it is not reported as a console error in every test.
-        let page = if page.status == 404 && path == "/favicon.ico" {
-            Page {
-                status: 204,
-                ..Page::new("image/x-icon", Vec::new())
+        match listener.accept() {
+            Ok((stream, _)) => {
+                let (shared, root) = (shared.clone(), root.to_path_buf());
+                std::thread::spawn(move || answer(stream, &shared, &root));
             }
-        } else {
-            page
-        };
-        let mut response = Response::from_data(page.body)
-            .with_status_code(page.status)
-            .with_header(header("Content-Type", &page.content_type))
-            .with_header(header("Cache-Control", "no-store"));
-        for (name, value) in &page.headers {
-            response = response.with_header(header(name, value));
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(5))
+            }
+            Err(_) => break,
         }
-        let _ = request.respond(response);
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+fn answer(stream: TcpStream, shared: &Shared, root: &Path) {
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+        return;
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or_default().to_string();
+    let url = parts.next().unwrap_or("/").to_string();
+    let mut host = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("host") {
+                host = value.trim().to_string();
+            }
+        }
+    }
+    shared.log.lock().unwrap().push(LoggedRequest {
+        method,
+        url: url.clone(),
+        host,
+    });
+
+    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+    let page = shared.pages.lock().unwrap().get(&path).cloned();
+    let page = page.unwrap_or_else(|| file_page(root, &path));
+    // Chromium asks every site for /favicon.ico; a host site would have one. Answer a
+    // missing one with 204 so it is not reported as a console error in every test.
+    let page = if page.status == 404 && path == "/favicon.ico" {
+        Page {
+            status: 204,
+            ..Page::new("image/x-icon", Vec::new())
+        }
+    } else {
+        page
+    };
+    let reason = match page.status {
+        200 => "OK",
+        204 => "No Content",
+        404 => "Not Found",
+        _ => "Status",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        page.status,
+        page.content_type,
+        page.body.len()
+    );
+    for (name, value) in &page.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut stream = &stream;
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&page.body);
+    let _ = stream.flush();
 }
 
 /// The file for a URL path under `root` (directories serve their `index.html`), or a 404.
