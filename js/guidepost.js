@@ -36,11 +36,13 @@ const OPTION_ATTRIBUTES = {
 
 function reportError(element, error) {
   console.error('Guidepost could not start:', error);
-  element.dispatchEvent(new CustomEvent('guidepost:error', {
-    bubbles: true,
-    composed: true,
-    detail: { version: 1, message: String(error && error.message || error) },
-  }));
+  const detail = { version: 1, kind: 'load', message: String((error && error.message) || error) };
+  element.dispatchEvent(new CustomEvent('guidepost:error', { bubbles: true, composed: true, detail }));
+  // Inside a frame, the parent named by data-parent-origin hears about it too (never '*').
+  const origin = element.getAttribute('data-parent-origin');
+  if (origin && /^https?:\/\//.test(origin) && window.parent !== window) {
+    window.parent.postMessage({ type: 'guidepost:error', detail }, origin);
+  }
 }
 
 /**
@@ -87,11 +89,13 @@ export async function mount(element, options = {}) {
       reset() {
         wasm.forget();
         wasm.unmount();
+        wasm.free();
         wasm = mountWasm(element, content);
       },
       /** Removes the widget; the element stays, empty. */
       unmount() {
         wasm.unmount();
+        wasm.free();
         handles.delete(element);
       },
     };

@@ -84,10 +84,11 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
     container.set_class_name("gp-host");
     shadow.append_child(&container)?;
 
+    let parent_origin = parent_origin(&host);
     let custom = match content_override(&host, &content) {
         Ok(custom) => custom,
         Err(problems) => {
-            report_content_problems(&host, &problems);
+            report_content_problems(&host, &problems, parent_origin.as_deref());
             None
         }
     };
@@ -114,12 +115,6 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
         .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
         .unwrap_or_default();
 
-    let parent_origin = parent_origin(&host);
-    let ready = object(&[
-        ("version", EVENT_VERSION.into()),
-        ("lang", JsValue::from_str(&content.lang)),
-        ("contentVersion", JsValue::from_str(&content.version)),
-    ]);
     let reporter = Reporter {
         host: host.clone(),
         lang: RefCell::new(content.lang.to_string()),
@@ -145,13 +140,8 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
             hosts.push(host.clone());
         }
     });
+    // `guidepost:ready` follows the first render (WidgetEvent::Ready), when the controls exist.
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    // Yew renders synchronously here: from now on the first control is usable. `make bench`
-    // reads this mark to measure time to interactive from inside the page.
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("guidepost:interactive");
-    }
-    emit(&host, "ready", &ready, parent_origin.as_deref());
     Ok(MountHandle {
         app: Some(app),
         shadow,
@@ -175,7 +165,7 @@ fn install_panic_hook() {
                 ("message", JsValue::from_str(&info.to_string())),
             ]);
             for host in hosts {
-                emit(&host, "error", &detail, None);
+                emit(&host, "error", &detail, parent_origin(&host).as_deref());
             }
         }));
     });
@@ -189,7 +179,7 @@ pub fn test_panic() {
 }
 
 /// A broken override: every problem in the console, and one `guidepost:error` event.
-fn report_content_problems(host: &HtmlElement, problems: &[Problem]) {
+fn report_content_problems(host: &HtmlElement, problems: &[Problem], parent_origin: Option<&str>) {
     gloo::console::error!(format!(
         "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
         problems.len()
@@ -215,7 +205,7 @@ fn report_content_problems(host: &HtmlElement, problems: &[Problem]) {
         ),
         ("problems", list.into()),
     ]);
-    emit(host, "error", &detail, None);
+    emit(host, "error", &detail, parent_origin);
 }
 
 /// The storage namespace: the `data-guidepost` value, or the element's position among the
@@ -354,6 +344,14 @@ impl Reporter {
         };
         let origin = self.parent_origin.as_deref();
         match event {
+            WidgetEvent::Ready => {
+                // From now on the first control is usable; `make bench` reads this mark to
+                // measure time to interactive from inside the page.
+                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = performance.mark("guidepost:interactive");
+                }
+                emit(&self.host, "ready", &base(vec![]), origin)
+            }
             WidgetEvent::Start => emit(&self.host, "start", &base(vec![]), origin),
             WidgetEvent::Answer { question, options } => emit(
                 &self.host,

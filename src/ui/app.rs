@@ -20,6 +20,8 @@ use super::state::{Action, FocusTarget, Stage, State};
 /// events).
 #[derive(Debug, Clone, PartialEq)]
 pub enum WidgetEvent {
+    /// The first render is in the DOM: the widget is usable.
+    Ready,
     Start,
     Answer {
         question: String,
@@ -211,6 +213,10 @@ fn use_event_reports(
     recommendation: &Option<Rc<Recommendation>>,
     on_event: &Callback<WidgetEvent>,
 ) {
+    {
+        let on_event = on_event.clone();
+        use_effect_with((), move |_| on_event.emit(WidgetEvent::Ready));
+    }
     let previous = use_mut_ref(|| (state.stage, state.answers.clone()));
     let stage = state.stage;
     let answers = state.answers.clone();
