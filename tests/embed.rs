@@ -32,61 +32,8 @@ use page::{
     wait_events, wait_page, warnings, HostEvent,
 };
 use server::{Page, StaticServer};
-use widget::{Input, Outcome, Story, Widget, QUESTIONS};
-
-/// One `(question, choices)` pair of a story.
-macro_rules! answer {
-    ($question:literal, [$($choice:literal),+ $(,)?]) => {
-        ($question, &[$($choice),+] as &[&str])
-    };
-}
-
-/// An executive in a role transition who wants questions, not answers.
-const COACHING_STORY: Story = Story {
-    name: "role transition, wants questions",
-    answers: &[
-        answer!("situation", ["role-transition"]),
-        answer!("support", ["questions"]),
-        answer!("time-focus", ["present-future"]),
-        answer!("horizon", ["defined"]),
-        answer!("relationship", ["peer-partner"]),
-        answer!("outcome", ["behavior"]),
-        answer!("urgency", ["now"]),
-        answer!("organization", ["case-by-case"]),
-    ],
-    expected: "coaching",
-};
-
-/// A new-industry executive who wants advice from someone who has been there.
-const MENTORING_STORY: Story = Story {
-    name: "new industry, wants advice",
-    answers: &[
-        answer!("situation", ["new-industry"]),
-        answer!("support", ["advice"]),
-        answer!("time-focus", ["past-lessons"]),
-        answer!("horizon", ["ongoing"]),
-        answer!("relationship", ["senior-guide"]),
-        answer!("outcome", ["know-how"]),
-        answer!("urgency", ["long-run"]),
-        answer!("organization", ["nothing-formal"]),
-    ],
-    expected: "mentoring",
-};
-
-/// Both situations, wants both kinds of support, in an organization with a program.
-const COMBINED_STORY: Story = Story {
-    name: "role transition into a new industry, wants both",
-    answers: &[
-        answer!("situation", ["role-transition", "new-industry"]),
-        answer!("support", ["both"]),
-        answer!("time-focus", ["present-future"]),
-        answer!("horizon", ["both"]),
-        answer!("relationship", ["senior-guide"]),
-        answer!("outcome", ["clarity"]),
-        answer!("urgency", ["this-year"]),
-        answer!("organization", ["program"]),
-    ],
-    expected: "combined",
+use widget::{
+    Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY, QUESTIONS,
 };
 
 /// The strict policy of examples/csp.html, also sent as an HTTP header in the CSP test.

@@ -34,30 +34,7 @@ use host::{
     builtin_en, builtin_title, host_page, host_page_with, json_script, question_index, recorded,
     script_safe, server_with, wait_recorded, Recorded, BLANK,
 };
-use widget::{Input, Story, Widget};
-
-/// One `(question, choices)` pair of a story.
-macro_rules! answer {
-    ($question:literal, [$($choice:literal),+ $(,)?]) => {
-        ($question, &[$($choice),+] as &[&str])
-    };
-}
-
-/// An executive in a role transition who wants questions, not answers (→ coaching).
-const COACHING_STORY: Story = Story {
-    name: "role transition, wants questions",
-    answers: &[
-        answer!("situation", ["role-transition"]),
-        answer!("support", ["questions"]),
-        answer!("time-focus", ["present-future"]),
-        answer!("horizon", ["defined"]),
-        answer!("relationship", ["peer-partner"]),
-        answer!("outcome", ["behavior"]),
-        answer!("urgency", ["now"]),
-        answer!("organization", ["case-by-case"]),
-    ],
-    expected: "coaching",
-};
+use widget::{Input, Widget, COACHING_STORY};
 
 /// The title every broken override carries: seeing it means the override was used anyway.
 const BROKEN_TITLE: &str = "BROKEN OVERRIDE TITLE: must never be shown";
