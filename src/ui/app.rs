@@ -71,16 +71,7 @@ pub fn App(props: &AppProps) -> Html {
         let content = props.content.clone();
         let answers = props.initial_answers.clone();
         let stage = props.initial_stage;
-        use_reducer(move || {
-            let mut state = State::new(content);
-            state.answers = answers.normalized(&state.content);
-            state.stage = match stage {
-                Stage::Result if !state.is_complete() => Stage::Start,
-                Stage::Question(i) if i >= state.question_count() => Stage::Start,
-                other => other,
-            };
-            state
-        })
+        use_reducer(move || State::restored(content, &answers, stage))
     };
     let root = use_node_ref();
     let content = state.content.clone();

@@ -61,11 +61,6 @@ pub enum Action {
     Restart,
     /// Switch to the same content in another language; answers are kept (ids are shared).
     SetContent(Rc<Content>),
-    /// Replace everything, e.g. with restored progress.
-    Restore {
-        answers: Answers,
-        stage: Stage,
-    },
 }
 
 impl State {
@@ -79,6 +74,19 @@ impl State {
             focus_target: FocusTarget::Stage,
             focus_generation: 0,
         }
+    }
+
+    /// Restored progress or a shared result: only what the content knows is kept, and a
+    /// stage the answers cannot reach (a result without every answer) falls back to the start.
+    pub fn restored(content: Rc<Content>, answers: &Answers, stage: Stage) -> Self {
+        let mut state = State::new(content);
+        state.answers = answers.normalized(&state.content);
+        state.stage = match stage {
+            Stage::Result if !state.is_complete() => Stage::Start,
+            Stage::Question(i) if i >= state.question_count() => Stage::Start,
+            other => other,
+        };
+        state
     }
 
     pub fn question_count(&self) -> usize {
@@ -198,15 +206,6 @@ impl State {
             Action::SetContent(content) => {
                 self.content = content;
                 self.answers = self.answers.normalized(&self.content);
-                self
-            }
-            Action::Restore { answers, stage } => {
-                self.answers = answers.normalized(&self.content);
-                self.stage = match stage {
-                    Stage::Result if !self.is_complete() => Stage::Start,
-                    Stage::Question(i) if i >= self.question_count() => Stage::Start,
-                    other => other,
-                };
                 self
             }
         }
