@@ -25,13 +25,13 @@ setup:
 setup-browser:
 	@bash scripts/setup-browser.sh
 
-## dist: release build into dist/ (+ scripts/postbuild.sh when present)
+## dist: release build into dist/ (Trunk runs scripts/postbuild.sh as its post_build hook:
+## the full build, the stripped wasm and the offline file)
 dist: setup
 	@$(MAKE) --no-print-directory build-dist
 
 build-dist:
 	trunk build --release
-	@if [ -f scripts/postbuild.sh ]; then echo "bash scripts/postbuild.sh"; bash scripts/postbuild.sh; fi
 
 ## serve: trunk's server on http://127.0.0.1:8080 (release build, rebuilds on change; no
 ## injected live-reload script, so the page is exactly what `make dist` produces)
