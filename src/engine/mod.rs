@@ -172,8 +172,8 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
             }
         }
     }
-    strongest_first(&mut coaching);
-    strongest_first(&mut mentoring);
+    sort_by_key_descending(&mut coaching, |r| r.weight);
+    sort_by_key_descending(&mut mentoring, |r| r.weight);
     let max = content.engine.max_reasons as usize;
     match outcome {
         Outcome::Coaching => coaching.into_iter().take(max).collect(),
@@ -206,13 +206,13 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
     }
 }
 
-/// Stable sort by weight, strongest first. An insertion sort: the lists hold a handful of
-/// reasons, and the standard sort's code is large in the wasm.
-fn strongest_first(reasons: &mut [Reason]) {
-    for i in 1..reasons.len() {
+/// Stable sort, largest key first. An insertion sort: the lists hold a handful of items,
+/// and the standard sort's code is large in the wasm.
+pub(crate) fn sort_by_key_descending<T>(items: &mut [T], key: impl Fn(&T) -> f64) {
+    for i in 1..items.len() {
         let mut j = i;
-        while j > 0 && reasons[j - 1].weight < reasons[j].weight {
-            reasons.swap(j - 1, j);
+        while j > 0 && key(&items[j - 1]) < key(&items[j]) {
+            items.swap(j - 1, j);
             j -= 1;
         }
     }

@@ -86,7 +86,7 @@ pub(crate) fn best_possible(
         .iter()
         .map(|c| weight(c).max(0.0))
         .collect();
-    weights.sort_by(|a, b| b.total_cmp(a));
+    super::sort_by_key_descending(&mut weights, |w| *w);
     weights
         .iter()
         .take(usize::from(question.max_choices.max(1)))
