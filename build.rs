@@ -20,6 +20,9 @@ fn main() {
         let deserializer = &mut serde_json::Deserializer::from_str(&json);
         let content: model::Content = serde_path_to_error::deserialize(deserializer)
             .unwrap_or_else(|e| panic!("{path}: at {}: {}", e.path(), e.inner()));
+        if *lang != "en" {
+            check_translation_order(&path, &json, &content);
+        }
         let code = rust_expression(&format!("{content:?}"));
         fs::write(Path::new(&out_dir).join(format!("builtin_{lang}.rs")), code)
             .expect("write generated content");
@@ -31,6 +34,43 @@ fn main() {
     let css = fs::read_to_string("styles/widget.css").expect("read styles/widget.css");
     fs::write(Path::new(&out_dir).join("widget.min.css"), minify_css(&css))
         .expect("write minified CSS");
+}
+
+/// The lean wasm carries English only and loads another language as a list of its strings
+/// in document order (`make dist` writes `guidepost-texts-<lang>.json` from the JSON file),
+/// laid over English's structure. That only works when the file has English's structure and
+/// its keys in the schema's order: check both here, so a mismatch fails the build instead of
+/// garbling a language.
+fn check_translation_order(path: &str, json: &str, content: &model::Content) {
+    let english: model::Content =
+        serde_json::from_str(&fs::read_to_string("content/en.json").expect("read content/en.json"))
+            .expect("content/en.json parses");
+    let value: serde_json::Value = serde_json::from_str(json).expect("parsed above");
+    let mut texts = Vec::new();
+    strings_in_document_order(&value, &mut texts);
+    let mut texts = texts.into_iter();
+    let mut laid_over = english;
+    laid_over.for_each_text_mut(&mut |text| {
+        *text = texts.next().unwrap_or_default().into();
+    });
+    assert!(
+        laid_over == *content && texts.next().is_none(),
+        "{path} must have the structure of content/en.json (the same ids, weights and list \
+         lengths, with its keys in the same order) so the lean build can load its texts"
+    );
+}
+
+fn strings_in_document_order(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => {
+            items.iter().for_each(|v| strings_in_document_order(v, out))
+        }
+        serde_json::Value::Object(map) => {
+            map.values().for_each(|v| strings_in_document_order(v, out))
+        }
+        _ => {}
+    }
 }
 
 /// A conservative CSS minifier: removes comments and collapses whitespace, keeping one space

@@ -19,13 +19,13 @@ fn combined_executive() -> Answers {
 }
 
 fn engine(c: &mut Criterion) {
-    let content = content::builtin("en");
+    let content = content::english();
     let answers = combined_executive();
     c.bench_function("recommend", |b| {
-        b.iter(|| recommend(black_box(&content), black_box(&answers)))
+        b.iter(|| recommend(black_box(content), black_box(&answers)))
     });
     c.bench_function("what_would_change", |b| {
-        b.iter(|| what_would_change(black_box(&content), black_box(&answers)))
+        b.iter(|| what_would_change(black_box(content), black_box(&answers)))
     });
 }
 

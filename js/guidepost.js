@@ -18,6 +18,29 @@ async function loadModule(kind) {
 const handles = new Map();
 const modules = {};
 
+// The core build carries English only: another language's strings come from
+// guidepost-texts-<lang>.json beside this file, fetched once per page, when first needed.
+const texts = {};
+
+function fetchTexts(lang) {
+  texts[lang] ??= fetch(new URL(`guidepost-texts-${lang}.json`, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  }).catch((error) => {
+    delete texts[lang];
+    throw error;
+  });
+  return texts[lang];
+}
+
+// The language a widget will most likely show, so its texts download alongside the wasm
+// rather than after it (the wasm decides; this only saves a round trip).
+function likelyLanguage(element) {
+  const lang = (element.getAttribute('data-lang') || 'en').trim().toLowerCase();
+  if (lang !== 'auto') return lang;
+  return navigator.languages.map((tag) => tag.slice(0, 2).toLowerCase()).find((tag) => tag === 'en' || tag === 'tr');
+}
+
 function start(kind) {
   modules[kind] ??= loadModule(kind);
   return modules[kind];
@@ -66,6 +89,8 @@ export async function mount(element, options = {}) {
   }
   if (!element.hasAttribute('data-guidepost')) element.setAttribute('data-guidepost', '');
   const kind = content !== undefined || element.hasAttribute('data-content') ? 'full' : 'core';
+  const lang = likelyLanguage(element);
+  if (kind === 'core' && lang === 'tr') fetchTexts(lang).catch(() => {});
   let wasmModule;
   try {
     wasmModule = await start(kind);
@@ -78,7 +103,7 @@ export async function mount(element, options = {}) {
     const mountWasm = wasmModule.mount;
     let wasm;
     try {
-      wasm = mountWasm(element, content);
+      wasm = mountWasm(element, content, fetchTexts);
     } catch (error) {
       reportError(element, error);
       throw error;
@@ -90,7 +115,7 @@ export async function mount(element, options = {}) {
         wasm.forget();
         wasm.unmount();
         wasm.free();
-        wasm = mountWasm(element, content);
+        wasm = mountWasm(element, content, fetchTexts);
       },
       /** Removes the widget; the element stays, empty. */
       unmount() {

@@ -1,13 +1,19 @@
 // Post-build step, run by Trunk (post_build hook) on its staging directory, or by hand on
-// dist/. Idempotent.
+// a fresh dist/ (steps 4 and 5 expect the JavaScript as built, not yet minified).
 //  1. Drops the wasm's custom "name" section (function names for debugging: about a quarter
 //     of the file, and of no use to a visitor).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
-//  3. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
+//  3. Writes guidepost-texts-<lang>.json for every language but English: the strings of
+//     content/<lang>.json in document order, which the core build (English only) lays over
+//     its English structure when a widget needs that language (build.rs checks the order).
+//  4. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
 //     glue and the wasm (base64) inlined, so it opens from file:// with no network.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+//  5. Minifies the JavaScript a visitor downloads (the loader and both wasm-bindgen glues)
+//     with terser, once step 4 has read them as they were built.
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
 
@@ -51,6 +57,25 @@ for (const kind of ['core', 'full']) {
   console.log(`postbuild: ${path} ${before.length} → ${after.length} bytes`);
 }
 const wasmPath = join(dir, 'guidepost-full_bg.wasm');
+
+/** Every string in `value`, in document order. */
+function strings(value, out = []) {
+  if (typeof value === 'string') out.push(value);
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
+  return out;
+}
+
+const contentDir = join(dir, 'content');
+if (existsSync(contentDir)) {
+  for (const file of readdirSync(contentDir)) {
+    const lang = file.replace(/\.json$/, '');
+    if (lang === file || lang === 'en') continue;
+    const texts = strings(JSON.parse(readFileSync(join(contentDir, file), 'utf8')));
+    const path = join(dir, `guidepost-texts-${lang}.json`);
+    writeFileSync(path, JSON.stringify(texts));
+    console.log(`postbuild: ${path} (${texts.length} texts)`);
+  }
+}
 
 const indexPath = join(dir, 'index.html');
 if (existsSync(indexPath)) {
@@ -97,3 +122,13 @@ function offlinePage() {
 }
 
 if (existsSync(indexPath) && existsSync(wasmPath)) offlinePage();
+
+for (const file of ['guidepost.js', 'guidepost-core.js', 'guidepost-full.js']) {
+  const path = join(dir, file);
+  if (!existsSync(path)) continue;
+  const source = readFileSync(path, 'utf8');
+  if (source.startsWith('/*! minified */')) continue;
+  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  writeFileSync(path, `/*! minified */${code}`);
+  console.log(`postbuild: ${path} ${source.length} → ${code.length} bytes`);
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser-test setup (idempotent): Debian's chromium + chromium-driver, and axe-core from npm.
+# Browser-test setup (idempotent): Debian's chromium + chromium-driver (axe-core comes with
+# the npm packages scripts/setup.sh installs).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,20 +25,6 @@ else
   say "installing chromium and chromium-driver with apt-get"
   "${sudo[@]}" apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
-fi
-
-# --- axe-core (package.json pins the exact version; package-lock.json is committed) -------
-wanted="$(sed -nE 's/.*"axe-core"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p' package.json | head -n1)"
-have=""
-if [ -f node_modules/axe-core/package.json ]; then
-  have="$(sed -nE 's/^[[:space:]]*"version"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p' node_modules/axe-core/package.json | head -n1)"
-fi
-if [ -n "$have" ] && [ "$have" = "$wanted" ] && [ -f node_modules/axe-core/axe.min.js ]; then
-  say "axe-core $have: present"
-else
-  command -v npm >/dev/null || die "npm not found; install Node.js 20+ and npm"
-  say "installing axe-core $wanted with npm ci (found: ${have:-none})"
-  npm ci --no-audit --no-fund
 fi
 
 say "browser tooling ready"

@@ -66,4 +66,16 @@ else
   fi
 fi
 
+# --- npm packages (package.json pins exact versions; package-lock.json is committed) -------
+# terser minifies the shipped JavaScript in `make dist`; axe-core runs in the browser suite.
+if node -e 'const want = require("./package.json").devDependencies;
+  for (const [name, version] of Object.entries(want))
+    if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);' 2>/dev/null; then
+  say "npm packages: present"
+else
+  command -v npm >/dev/null || die "npm not found; install Node.js 20+ and npm"
+  say "installing npm packages with npm ci"
+  npm ci --no-audit --no-fund
+fi
+
 say "toolchain ready"

@@ -419,3 +419,106 @@ async fn every_view_has_zero_axe_violations() {
     axe::assert_clean(&browser, "result view").await;
     browser.quit().await;
 }
+
+// ----- f. Turkish -----------------------------------------------------------------------
+
+/// How many times the Turkish texts were requested so far.
+fn turkish_text_requests(browser: &Browser) -> usize {
+    browser
+        .server
+        .requests()
+        .iter()
+        .filter(|r| r.url.starts_with("/guidepost-texts-tr.json"))
+        .count()
+}
+
+/// The widget's language and the text of its first heading of `css`.
+async fn shown(widget: &Widget<'_>, css: &str) -> (String, String) {
+    let got = widget
+        .js(
+            "const e = first(arguments[0]); \
+             return [root.querySelector('.gp').getAttribute('lang'), e ? e.textContent.trim() : null];",
+            vec![json!(css)],
+        )
+        .await;
+    serde_json::from_value(got).expect("[lang, text]")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn turkish_loads_only_when_asked_for_and_is_turkish_throughout() {
+    let turkish = guidepost::content::builtin("tr").expect("Turkish is compiled in natively");
+    let server = StaticServer::dist();
+    server.add_page(
+        "/tr.html",
+        Page::html(
+            r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Türkçe</title></head>
+<body><main><div data-guidepost="tr" data-lang="tr"></div></main>
+<script type="module" src="guidepost.js"></script></body></html>"#,
+        ),
+    );
+    let browser = Browser::launch_with(server).await;
+
+    // An English visit downloads no Turkish.
+    let widget = fresh_widget(&browser).await;
+    assert_eq!(shown(&widget, "h2").await.0, "en");
+    assert_eq!(
+        turkish_text_requests(&browser),
+        0,
+        "an English first visit fetched the Turkish texts"
+    );
+
+    // Switching mid-quiz loads Turkish once, keeps the answers and asks in Turkish.
+    widget.start(Input::Mouse).await;
+    widget.choose("situation", "new-industry").await;
+    let switch = widget
+        .shadow("[data-lang-option=\"tr\"]")
+        .await
+        .expect("a Türkçe button");
+    switch.click().await.expect("click Türkçe");
+    widget
+        .wait_for(
+            "the widget to switch to Turkish",
+            "return root.querySelector('.gp').getAttribute('lang') === 'tr';",
+            vec![],
+        )
+        .await;
+    let (_, prompt) = shown(&widget, "[data-question] h3").await;
+    assert_eq!(
+        prompt, turkish.questions[0].prompt,
+        "the question in Turkish"
+    );
+    assert_eq!(widget.chosen("situation").await, vec!["new-industry"]);
+    assert_eq!(turkish_text_requests(&browser), 1);
+    let english = widget
+        .shadow("[data-lang-option=\"en\"]")
+        .await
+        .expect("an English button");
+    english.click().await.expect("click English");
+    widget
+        .wait_for(
+            "the widget to switch back to English",
+            "return root.querySelector('.gp').getAttribute('lang') === 'en';",
+            vec![],
+        )
+        .await;
+
+    // data-lang="tr": Turkish from the first render to the result.
+    browser.goto_path("/tr.html").await;
+    let widget = Widget::nth(&browser, 0);
+    widget.wait_ready().await;
+    let (lang, title) = shown(&widget, "h2").await;
+    assert_eq!(
+        (lang.as_str(), title.as_str()),
+        ("tr", &*turkish.intro.title)
+    );
+    let got = widget.complete(Input::Keyboard, &COACHING_STORY).await;
+    check_story(&COACHING_STORY, Input::Keyboard, &got);
+    let (_, headline) = shown(&widget, "[data-outcome] h3").await;
+    assert_eq!(headline, turkish.outcomes.coaching.headline);
+    assert!(
+        browser.console_errors().await.is_empty(),
+        "console errors in Turkish"
+    );
+    browser.quit().await;
+}

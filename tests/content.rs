@@ -277,14 +277,14 @@ proptest! {
 
     #[test]
     fn arbitrary_share_fragments_and_saved_progress_never_panic(text in ".{0,40}", digits in "1\\.[0-9-]{0,24}") {
-        let c = content::builtin("en");
+        let c = content::english();
         for input in [&text, &digits] {
             if let Ok(answers) = share::decode(input) {
-                let _ = recommend(&c, &answers);
+                let _ = recommend(c, &answers);
             }
             let _ = share::from_fragment(input);
             if let Ok((answers, _)) = progress::decode(input) {
-                let _ = recommend(&c, &answers);
+                let _ = recommend(c, &answers);
             }
         }
     }

@@ -5,7 +5,7 @@ use guidepost::engine::{recommend, what_would_change, Answers, Confidence, Outco
 use proptest::prelude::*;
 
 fn content() -> Content {
-    content::builtin("en")
+    content::english().clone()
 }
 
 fn answers(pairs: &[(&str, &[&str])]) -> Answers {

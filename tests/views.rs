@@ -1,19 +1,17 @@
 //! The views, rendered to HTML with Yew's server renderer: the contract's test hooks are
 //! present, and every content string is rendered as text.
-use std::rc::Rc;
-
-use guidepost::content::{self, Content};
+use guidepost::content::{self, ContentRef};
 use guidepost::embed::{Cta, ViewMode, WidgetOptions};
 use guidepost::engine::Answers;
 use guidepost::ui::{App, AppProps, Stage};
 use yew::LocalServerRenderer;
 
-fn content() -> Rc<Content> {
-    Rc::new(content::builtin("en"))
+fn content() -> ContentRef {
+    content::english().into()
 }
 
 async fn render(
-    content: Rc<Content>,
+    content: ContentRef,
     options: WidgetOptions,
     answers: Answers,
     stage: Stage,
@@ -25,10 +23,8 @@ async fn render(
         initial_stage: stage,
         on_event: Default::default(),
         page_url: Some("https://example.com/page".into()),
-        languages: vec![
-            Rc::new(content::builtin("en")),
-            Rc::new(content::builtin("tr")),
-        ],
+        languages: content::builtin_languages(),
+        load_language: Default::default(),
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
@@ -187,7 +183,7 @@ async fn content_strings_are_text_never_html() {
     c.intro.title = "<img src=x onerror=alert(1)>".into();
     c.comparison.rows.to_mut()[0].coaching = "<script>alert(1)</script>".into();
     let html = render(
-        Rc::new(c),
+        c.into(),
         WidgetOptions::default(),
         Answers::new(),
         Stage::Start,

@@ -9,6 +9,8 @@ mod model;
 mod validate;
 
 pub use model::*;
+
+use std::rc::Rc;
 pub use validate::{validate, Problem, MAX_ANSWER_SETS, SECTION_IDS};
 
 /// The built-in English content, as published in `content/en.json`.
@@ -57,15 +59,105 @@ pub fn check(json: &str) -> Result<Content, Vec<Problem>> {
     }
 }
 
-/// The languages compiled in, in the order the language switch shows them.
-pub const LANGUAGES: [&str; 2] = ["en", "tr"];
+/// The built-in languages, in the order the language switch shows them, each with its own
+/// name for itself.
+pub const LANGUAGES: [(&str, &str); 2] = [("en", "English"), ("tr", "Türkçe")];
 
-/// The built-in content for a language; English is the fallback for anything unknown.
-/// Cheap: the copy borrows every string and list from the static data.
-pub fn builtin(lang: &str) -> Content {
+/// A language a widget offers: its tag and its name for itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Language {
+    pub lang: Text,
+    pub name: Text,
+}
+
+/// [`LANGUAGES`] as the language switch lists them.
+pub fn builtin_languages() -> Vec<Language> {
+    LANGUAGES
+        .iter()
+        .map(|&(lang, name)| Language {
+            lang: lang.into(),
+            name: name.into(),
+        })
+        .collect()
+}
+
+/// Whether Turkish is compiled in. The lean wasm a first visit downloads carries English
+/// only and loads Turkish's strings when asked (`guidepost-texts-tr.json`, written from
+/// `content/tr.json` by `make dist`); the full build, the native tools and the tests carry
+/// both.
+pub const TURKISH_BUILT_IN: bool = cfg!(any(feature = "overrides", not(target_arch = "wasm32")));
+
+/// The compiled-in content for a language, if that language is compiled in.
+pub fn builtin(lang: &str) -> Option<&'static Content> {
     match lang {
-        "tr" => TURKISH.clone(),
-        _ => ENGLISH.clone(),
+        "en" => Some(&ENGLISH),
+        #[cfg(any(feature = "overrides", not(target_arch = "wasm32")))]
+        "tr" => Some(&TURKISH),
+        _ => None,
+    }
+}
+
+/// The English content, always compiled in, and the fallback for anything else.
+pub fn english() -> &'static Content {
+    &ENGLISH
+}
+
+/// A translation of the built-in content: English's structure (ids, weights, thresholds)
+/// with `texts` laid over every string, in [`Content::for_each_text_mut`] order. Fails, and
+/// changes nothing, unless there is exactly one text per string.
+pub fn translated(texts: Vec<String>) -> Result<Content, String> {
+    let mut content = ENGLISH.clone();
+    let expected = texts.len();
+    let mut texts = texts.into_iter();
+    let mut count = 0;
+    content.for_each_text_mut(&mut |text| {
+        count += 1;
+        if let Some(t) = texts.next() {
+            *text = Text::Owned(t);
+        }
+    });
+    if count == expected {
+        Ok(content)
+    } else {
+        Err(format!("{expected} texts for {count} strings"))
+    }
+}
+
+/// Content as the widget holds it: compiled in (static), or loaded or overridden (shared).
+/// Compared by identity: the views only need to know whether the content changed, and
+/// comparing every string on each render would cost time and code.
+#[derive(Clone, Debug)]
+pub enum ContentRef {
+    Static(&'static Content),
+    Shared(Rc<Content>),
+}
+
+impl std::ops::Deref for ContentRef {
+    type Target = Content;
+
+    fn deref(&self) -> &Content {
+        match self {
+            ContentRef::Static(content) => content,
+            ContentRef::Shared(content) => content,
+        }
+    }
+}
+
+impl PartialEq for ContentRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq::<Content>(&**self, &**other)
+    }
+}
+
+impl From<&'static Content> for ContentRef {
+    fn from(content: &'static Content) -> Self {
+        ContentRef::Static(content)
+    }
+}
+
+impl From<Content> for ContentRef {
+    fn from(content: Content) -> Self {
+        ContentRef::Shared(Rc::new(content))
     }
 }
 
@@ -74,6 +166,7 @@ static ENGLISH: Content = {
     use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/builtin_en.rs"))
 };
+#[cfg(any(feature = "overrides", not(target_arch = "wasm32")))]
 static TURKISH: Content = {
     use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/builtin_tr.rs"))
@@ -85,12 +178,30 @@ mod tests {
     fn the_compiled_in_content_is_the_published_file() {
         assert_eq!(
             super::builtin("en"),
-            super::parse(super::EN_JSON).expect("content/en.json parses")
+            Some(&super::parse(super::EN_JSON).expect("content/en.json parses"))
         );
         assert_eq!(
             super::builtin("tr"),
-            super::parse(super::TR_JSON).expect("content/tr.json parses")
+            Some(&super::parse(super::TR_JSON).expect("content/tr.json parses"))
         );
-        assert_eq!(super::builtin("fr").lang, "en", "English is the fallback");
+        assert_eq!(super::builtin("fr"), None);
+    }
+
+    /// What the lean build does with `guidepost-texts-tr.json` (whose order build.rs checks
+    /// against tr.json): every Turkish string, laid over the English structure, gives the
+    /// Turkish content; a list one text short or long is refused.
+    #[test]
+    fn a_translation_is_english_structure_with_its_texts() {
+        let mut turkish = super::builtin("tr").unwrap().clone();
+        let mut texts = Vec::new();
+        turkish.for_each_text_mut(&mut |text| texts.push(text.to_string()));
+        let translated = super::translated(texts.clone()).expect("one text per string");
+        assert_eq!(Some(&translated), super::builtin("tr"));
+
+        texts.pop();
+        assert!(super::translated(texts.clone()).is_err(), "one text short");
+        texts.push("x".into());
+        texts.push("y".into());
+        assert!(super::translated(texts).is_err(), "one text too many");
     }
 }

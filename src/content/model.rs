@@ -233,3 +233,115 @@ impl Question {
         self.options.iter().find(|c| c.id == id)
     }
 }
+
+impl Content {
+    /// Visits every string of the content in the schema's order, which is also the order of
+    /// the keys in `content/<lang>.json`. A translation is this content's structure (ids,
+    /// weights, thresholds) with other strings laid over it in this order: that is how the
+    /// lean build loads a language it does not carry (see [`crate::content::translated`]).
+    pub fn for_each_text_mut(&mut self, visit: &mut impl FnMut(&mut Text)) {
+        each(visit, &mut [&mut self.version, &mut self.lang]);
+        let i = &mut self.intro;
+        each(visit, &mut [&mut i.eyebrow, &mut i.title, &mut i.lead]);
+        let c = &mut self.comparison;
+        each(
+            visit,
+            &mut [&mut c.title, &mut c.lead, &mut c.coaching, &mut c.mentoring],
+        );
+        for r in c.rows.to_mut() {
+            each(
+                visit,
+                &mut [&mut r.id, &mut r.label, &mut r.coaching, &mut r.mentoring],
+            );
+        }
+        for s in self.sections.to_mut() {
+            each(visit, &mut [&mut s.id, &mut s.title, &mut s.text]);
+            s.points.to_mut().iter_mut().for_each(&mut *visit);
+        }
+        for q in self.questions.to_mut() {
+            each(visit, &mut [&mut q.id, &mut q.prompt, &mut q.hint]);
+            for o in q.options.to_mut() {
+                each(visit, &mut [&mut o.id, &mut o.label]);
+                if let Some(row) = &mut o.row {
+                    visit(row);
+                }
+                each(visit, &mut [&mut o.reason, &mut o.if_chosen]);
+            }
+        }
+        let o = &mut self.outcomes;
+        for t in [&mut o.coaching, &mut o.mentoring, &mut o.combined] {
+            each(
+                visit,
+                &mut [
+                    &mut t.headline,
+                    &mut t.summary,
+                    &mut t.would_lead,
+                    &mut t.timing,
+                ],
+            );
+        }
+        let s = &mut self.sequences;
+        for t in [
+            &mut s.coaching_first,
+            &mut s.mentoring_first,
+            &mut s.together,
+        ] {
+            visit(&mut t.title);
+            t.steps.to_mut().iter_mut().for_each(&mut *visit);
+        }
+        let c = &mut self.confidence;
+        each(visit, &mut [&mut c.high, &mut c.medium, &mut c.low]);
+        let u = &mut self.ui;
+        each(visit, &mut [&mut u.start, &mut u.start_note]);
+        u.start_points.to_mut().iter_mut().for_each(&mut *visit);
+        each(
+            visit,
+            &mut [
+                &mut u.next,
+                &mut u.back,
+                &mut u.see_result,
+                &mut u.restart,
+                &mut u.progress,
+                &mut u.choose_one,
+                &mut u.choose_up_to_two,
+                &mut u.answer_required,
+                &mut u.result_label,
+                &mut u.scores_title,
+                &mut u.score_label,
+                &mut u.confidence_title,
+                &mut u.reasons_title,
+                &mut u.reason_row_link,
+                &mut u.sequence_title,
+                &mut u.timing_title,
+                &mut u.change_title,
+                &mut u.change_intro,
+                &mut u.change_join,
+                &mut u.try_change,
+                &mut u.answers_title,
+                &mut u.change_answer,
+                &mut u.cta_title,
+                &mut u.cta_text,
+                &mut u.cta_default_label,
+                &mut u.shared_title,
+                &mut u.assessment_title,
+                &mut u.resume_note,
+                &mut u.resume,
+                &mut u.forget,
+                &mut u.share_title,
+                &mut u.share_link_label,
+                &mut u.copy_link,
+                &mut u.link_copied,
+                &mut u.copy_failed,
+                &mut u.print,
+                &mut u.language_name,
+                &mut u.language_label,
+            ],
+        );
+    }
+}
+
+fn each(visit: &mut impl FnMut(&mut Text), fields: &mut [&mut Text]) {
+    for field in fields {
+        visit(field);
+    }
+}

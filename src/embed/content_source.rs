@@ -2,14 +2,15 @@
 //! override (`data-content="<id of a <script type="application/json">>"`, or the JS API's
 //! `content` option). A broken override is reported — console and `guidepost:error`, with
 //! the JSON path of every problem — and the built-in content is used instead.
-#[cfg(feature = "overrides")]
-use wasm_bindgen::JsCast;
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 #[cfg(feature = "overrides")]
 use crate::content::validate;
-use crate::content::{self, Content, Problem};
+use crate::content::{self, Content, ContentRef, Language, Problem};
 
 /// Without the `overrides` feature (the lean build a first visit downloads) there is no
 /// override reading; guidepost.js loads the full build for pages that use one.
@@ -110,24 +111,25 @@ fn parse_json(text: &str) -> Result<JsValue, Vec<Problem>> {
     })
 }
 
-/// The languages a widget offers: the built-in ones, with an override replacing the
-/// built-in content of its own language.
-pub fn languages(override_content: Option<Content>) -> Vec<Content> {
-    let mut all: Vec<Content> = content::LANGUAGES
-        .iter()
-        .map(|lang| content::builtin(lang))
-        .collect();
-    if let Some(custom) = override_content {
-        match all.iter_mut().find(|c| c.lang == custom.lang) {
-            Some(slot) => *slot = custom,
-            None => all.insert(0, custom),
+/// The languages a widget offers: the built-in ones, with an override renaming the built-in
+/// language it replaces or, in a language of its own, coming first.
+pub fn languages(custom: Option<&Content>) -> Vec<Language> {
+    let mut all = content::builtin_languages();
+    if let Some(custom) = custom {
+        let entry = Language {
+            lang: custom.lang.clone(),
+            name: custom.ui.language_name.clone(),
+        };
+        match all.iter_mut().find(|l| l.lang == custom.lang) {
+            Some(slot) => *slot = entry,
+            None => all.insert(0, entry),
         }
     }
     all
 }
 
 /// `data-lang="auto"`: the first of the browser's languages the widget speaks.
-pub fn browser_language(available: &[std::rc::Rc<Content>]) -> Option<String> {
+pub fn browser_language(available: &[Language]) -> Option<String> {
     let languages = web_sys::window()?.navigator().languages();
     languages
         .iter()
@@ -140,7 +142,85 @@ pub fn browser_language(available: &[std::rc::Rc<Content>]) -> Option<String> {
                 .to_ascii_lowercase();
             available
                 .iter()
-                .find(|c| c.lang == primary)
-                .map(|c| c.lang.to_string())
+                .find(|l| l.lang == primary)
+                .map(|l| l.lang.to_string())
         })
+}
+
+thread_local! {
+    /// Languages loaded from their texts, shared by every widget on the page.
+    static LOADED: RefCell<Vec<ContentRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where a widget gets each language's content: its override, the compiled-in content, a
+/// language already loaded, or else that language's texts, fetched by guidepost.js.
+#[derive(Clone)]
+pub struct LanguageSource {
+    pub custom: Option<ContentRef>,
+    /// guidepost.js's `(lang) => Promise<string[]>`, or `undefined`.
+    pub fetch_texts: JsValue,
+}
+
+impl LanguageSource {
+    /// The content for `lang` if it needs no loading.
+    pub fn at_hand(&self, lang: &str) -> Option<ContentRef> {
+        if let Some(custom) = self.custom.as_ref().filter(|c| c.lang == lang) {
+            return Some(custom.clone());
+        }
+        if let Some(built_in) = content::builtin(lang) {
+            return Some(built_in.into());
+        }
+        LOADED.with(|loaded| loaded.borrow().iter().find(|c| c.lang == lang).cloned())
+    }
+
+    /// Sends the content for `lang` to `done`: at once when it is at hand, otherwise once its
+    /// texts are loaded. When they cannot be, the console says why and `done` gets `None`.
+    pub fn get(&self, lang: String, done: impl FnOnce(Option<ContentRef>) + 'static) {
+        if let Some(content) = self.at_hand(&lang) {
+            return done(Some(content));
+        }
+        let fetch_texts = self.fetch_texts.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match load_texts(&fetch_texts, &lang).await {
+                Ok(content) => {
+                    let content = ContentRef::from(content);
+                    LOADED.with(|loaded| loaded.borrow_mut().push(content.clone()));
+                    done(Some(content));
+                }
+                Err(problem) => {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "Guidepost: the \"{lang}\" texts could not be loaded ({problem})."
+                        )
+                        .into(),
+                    );
+                    done(None);
+                }
+            }
+        });
+    }
+}
+
+async fn load_texts(fetch_texts: &JsValue, lang: &str) -> Result<Content, String> {
+    let fetch_texts: &js_sys::Function = fetch_texts.dyn_ref().ok_or("no loader")?;
+    let reason = |error: JsValue| {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "failed".into(), |e| String::from(e.message()))
+    };
+    let pending = fetch_texts
+        .call1(&JsValue::NULL, &lang.into())
+        .map_err(reason)?;
+    let texts = JsFuture::from(js_sys::Promise::resolve(&pending))
+        .await
+        .map_err(reason)?;
+    let texts: Option<Vec<String>> = js_sys::Array::from(&texts)
+        .iter()
+        .map(|text| text.as_string())
+        .collect();
+    let content = content::translated(texts.ok_or("not a list of strings")?)?;
+    if content.lang != lang {
+        return Err(format!("they are for \"{}\"", content.lang));
+    }
+    Ok(content)
 }

@@ -1,6 +1,7 @@
 //! Mounting into the host page: one shadow root per `[data-guidepost]` element, styles
 //! adopted inside it, options from its attributes, progress in `localStorage`, and events
 //! dispatched on it (and posted to the parent page when framed).
+use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -13,11 +14,11 @@ use yew::AppHandle;
 
 use std::cell::RefCell;
 
-use crate::content::{Content, Problem};
+use crate::content::{self, Content, ContentRef, Problem};
 use crate::engine::Answers;
 use crate::ui::{App, AppProps, Stage, WidgetEvent};
 
-use super::content_source::{browser_language, content_override, languages};
+use super::content_source::{browser_language, content_override, languages, LanguageSource};
 use super::{progress, share, WidgetOptions};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
@@ -40,7 +41,10 @@ thread_local! {
 /// A mounted widget, returned to JavaScript.
 #[wasm_bindgen]
 pub struct MountHandle {
-    app: Option<AppHandle<App>>,
+    /// Empty until the widget's language is at hand (loading a language can take a moment),
+    /// and again after `unmount`.
+    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    unmounted: Rc<Cell<bool>>,
     shadow: ShadowRoot,
     storage_key: String,
 }
@@ -49,7 +53,8 @@ pub struct MountHandle {
 impl MountHandle {
     /// Removes the widget and leaves the host element empty.
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
+        self.unmounted.set(true);
+        if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
         self.shadow.set_inner_html("");
@@ -65,11 +70,17 @@ impl MountHandle {
 
 /// Mounts one widget into `host`, reading its `data-*` attributes. `content` is an optional
 /// override from the JS API (JSON text or an object); `undefined` when there is none.
+/// `fetch_texts` is guidepost.js's `(lang) => Promise<string[]>` for the languages this
+/// build does not carry.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    content: JsValue,
+    fetch_texts: JsValue,
+) -> Result<MountHandle, JsValue> {
     let (options, warnings) = WidgetOptions::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
-        gloo::console::warn!(format!("Guidepost: {warning}"));
+        warn(&format!("Guidepost: {warning}"));
     }
     let shadow = match host.shadow_root() {
         Some(shadow) => {
@@ -86,52 +97,28 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
 
     let parent_origin = parent_origin(&host);
     let custom = match content_override(&host, &content) {
-        Ok(custom) => custom,
+        Ok(custom) => custom.map(ContentRef::from),
         Err(problems) => {
             report_content_problems(&host, &problems, parent_origin.as_deref());
             None
         }
     };
-    let custom_lang = custom.as_ref().map(|c| c.lang.clone());
-    let languages: Vec<Rc<Content>> = languages(custom).into_iter().map(Rc::new).collect();
-    let wanted = match (&*options.lang, host.has_attribute("data-lang"), custom_lang) {
+    let languages = languages(custom.as_deref());
+    let wanted = match (&*options.lang, host.has_attribute("data-lang"), &custom) {
         // An override shows in its own language unless the host asks for another.
-        (_, false, Some(lang)) => lang.to_string(),
+        (_, false, Some(custom)) => custom.lang.to_string(),
         ("auto", _, _) => browser_language(&languages).unwrap_or_else(|| "en".into()),
         (lang, _, _) => lang.to_owned(),
     };
-    let content = languages
-        .iter()
-        .find(|c| c.lang == wanted)
-        .unwrap_or(&languages[0])
-        .clone();
+    let source = LanguageSource {
+        custom,
+        fetch_texts,
+    };
     let storage_key = progress::storage_key(&namespace(&host, &document));
     let storage = if options.persist {
         local_storage()
     } else {
         None
-    };
-    let (initial_answers, initial_stage) = shared_answers(&content)
-        .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
-        .unwrap_or_default();
-
-    let reporter = Reporter {
-        host: host.clone(),
-        lang: RefCell::new(content.lang.to_string()),
-        content_version: RefCell::new(content.version.to_string()),
-        parent_origin: parent_origin.clone(),
-        storage,
-        storage_key: storage_key.clone(),
-    };
-    let on_event = yew::Callback::from(move |event: WidgetEvent| reporter.report(&event));
-    let props = AppProps {
-        content,
-        options,
-        initial_answers,
-        initial_stage,
-        on_event,
-        page_url: page_url().map(Into::into),
-        languages,
     };
     install_panic_hook();
     HOSTS.with(|hosts| {
@@ -140,10 +127,61 @@ pub fn mount(host: HtmlElement, content: JsValue) -> Result<MountHandle, JsValue
             hosts.push(host.clone());
         }
     });
-    // `guidepost:ready` follows the first render (WidgetEvent::Ready), when the controls exist.
-    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+
+    let app = Rc::new(RefCell::new(None));
+    let unmounted = Rc::new(Cell::new(false));
+    let render = {
+        let app = app.clone();
+        let unmounted = unmounted.clone();
+        let storage_key = storage_key.clone();
+        let source = source.clone();
+        move |content: Option<ContentRef>| {
+            if unmounted.get() {
+                return;
+            }
+            let content = content.unwrap_or_else(|| content::english().into());
+            let (initial_answers, initial_stage) = shared_answers(&content)
+                .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
+                .unwrap_or_default();
+            let reporter = Reporter {
+                host,
+                lang: RefCell::new(content.lang.to_string()),
+                content_version: RefCell::new(content.version.to_string()),
+                parent_origin,
+                storage,
+                storage_key,
+            };
+            let on_event = yew::Callback::from(move |event: WidgetEvent| reporter.report(&event));
+            let load_language =
+                yew::Callback::from(move |(lang, done): (String, yew::Callback<ContentRef>)| {
+                    source.get(lang, move |content| {
+                        if let Some(content) = content {
+                            done.emit(content);
+                        }
+                    });
+                });
+            let props = AppProps {
+                content,
+                options,
+                initial_answers,
+                initial_stage,
+                on_event,
+                page_url: page_url().map(Into::into),
+                languages,
+                load_language,
+            };
+            // `guidepost:ready` follows the first render (WidgetEvent::Ready), when the
+            // controls exist.
+            let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
+            app.replace(Some(handle));
+        }
+    };
+    // A language this build does not carry is loaded first, so the widget never flashes
+    // another language; if it cannot be loaded, English it is.
+    source.get(wanted, render);
     Ok(MountHandle {
-        app: Some(app),
+        app,
+        unmounted,
         shadow,
         storage_key,
     })
@@ -156,7 +194,7 @@ fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            gloo::console::error!(format!("Guidepost stopped: {info}"));
+            error(&format!("Guidepost stopped: {info}"));
             let hosts =
                 HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
             let detail = object(&[
@@ -180,12 +218,12 @@ pub fn test_panic() {
 
 /// A broken override: every problem in the console, and one `guidepost:error` event.
 fn report_content_problems(host: &HtmlElement, problems: &[Problem], parent_origin: Option<&str>) {
-    gloo::console::error!(format!(
+    error(&format!(
         "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
         problems.len()
     ));
     for problem in problems {
-        gloo::console::error!(format!("Guidepost: {problem}"));
+        error(&format!("Guidepost: {problem}"));
     }
     let list: js_sys::Array = problems
         .iter()
@@ -248,11 +286,13 @@ fn shared_answers(content: &Content) -> Option<(Answers, Stage)> {
     match share::decode(value) {
         Ok(answers) if answers.is_complete(content) => Some((answers, Stage::Result)),
         Ok(_) => {
-            gloo::console::warn!("Guidepost: the share link is incomplete and was ignored.");
+            warn("Guidepost: the share link is incomplete and was ignored.");
             None
         }
         Err(problem) => {
-            gloo::console::warn!(format!("Guidepost: the share link was ignored: {problem}."));
+            warn(&format!(
+                "Guidepost: the share link was ignored: {problem}."
+            ));
             None
         }
     }
@@ -277,7 +317,7 @@ fn saved_progress(
             },
         )),
         Err(problem) => {
-            gloo::console::warn!(format!(
+            warn(&format!(
                 "Guidepost: saved progress was unreadable and is ignored: {problem}."
             ));
             if let Some(storage) = storage {
@@ -301,7 +341,7 @@ fn parent_origin(host: &HtmlElement) -> Option<String> {
         return None;
     }
     if origin == "*" || !(origin.starts_with("https://") || origin.starts_with("http://")) {
-        gloo::console::warn!(format!(
+        warn(&format!(
             "Guidepost: data-parent-origin=\"{origin}\" must be an origin such as https://example.com; no messages are posted."
         ));
         return None;
@@ -443,4 +483,12 @@ fn emit(host: &HtmlElement, name: &str, detail: &js_sys::Object, parent_origin: 
             let _ = parent.post_message(&message, origin);
         }
     }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+fn error(message: &str) {
+    web_sys::console::error_1(&message.into());
 }

@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 use crate::engine::Answers;
 
 use super::Action;
 
 pub struct AnswerSummaryProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     pub answers: Answers,
     pub dispatch: Callback<Action>,
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::{ContentRef, Language};
 use crate::embed::{share, Theme, ViewMode, WidgetOptions};
 use crate::engine::{recommend, Answers, Recommendation};
 
@@ -45,7 +45,7 @@ pub enum WidgetEvent {
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     #[prop_or_default]
     pub options: WidgetOptions,
     /// Restored progress or a shared result.
@@ -60,7 +60,11 @@ pub struct AppProps {
     pub page_url: Option<AttrValue>,
     /// Every language on offer (including `content`'s); fewer than two hides the switch.
     #[prop_or_default]
-    pub languages: Vec<Rc<Content>>,
+    pub languages: Vec<Language>,
+    /// Gets a language's content: the tag, and where to send the content (at once when it is
+    /// at hand, later when it must be loaded; never when it cannot be had).
+    #[prop_or_default]
+    pub load_language: Callback<(String, Callback<ContentRef>)>,
 }
 
 /// The whole widget: intro, the assessment panel (start, one question per step, result)
@@ -153,15 +157,19 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| dispatch.emit(Action::ShowResult))
     });
     let on_language = {
-        let dispatch = dispatch.clone();
-        let on_event = props.on_event.clone();
-        Callback::from(move |content: Rc<Content>| {
-            on_event.emit(WidgetEvent::Language {
-                lang: content.lang.to_string(),
-                content_version: content.version.to_string(),
-            });
-            dispatch.emit(Action::SetContent(content));
-        })
+        let switch_to = {
+            let dispatch = dispatch.clone();
+            let on_event = props.on_event.clone();
+            Callback::from(move |content: ContentRef| {
+                on_event.emit(WidgetEvent::Language {
+                    lang: content.lang.to_string(),
+                    content_version: content.version.to_string(),
+                });
+                dispatch.emit(Action::SetContent(content));
+            })
+        };
+        let load_language = props.load_language.clone();
+        Callback::from(move |lang: String| load_language.emit((lang, switch_to.clone())))
     };
     let theme = match props.options.theme {
         Theme::Light => "gp-theme-light",

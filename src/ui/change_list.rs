@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::{Content, ContentRef};
 use crate::engine::{Flip, Outcome};
 
 use super::Action;
 
 pub struct ChangeListProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     pub flips: Vec<Flip>,
     pub dispatch: Callback<Action>,
 }

@@ -1,11 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 
 pub struct ComparisonProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     /// The row a reason pointed at.
     pub highlighted: Option<String>,
     /// Rows the result's reasons rest on (printed with the result).

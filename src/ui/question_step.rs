@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 use crate::engine::Answers;
 
 use super::{fill, Action};
 
 pub struct QuestionStepProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     pub index: usize,
     pub answers: Answers,
     pub missing_answer: bool,

@@ -1,14 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 use crate::engine::{Reason, Side};
 
 use super::{fill, Action};
 
 pub struct ReasonListProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     pub reasons: Vec<Reason>,
     /// Whether the comparison is on the page to link to.
     pub can_link: bool,

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::{Content, OutcomeText, SequenceText};
+use crate::content::{Content, ContentRef, OutcomeText, SequenceText};
 use crate::embed::Cta;
 use crate::engine::{Answers, Confidence, Outcome, Recommendation, Sequence};
 
@@ -14,7 +14,7 @@ use super::share_panel::SharePanel;
 use super::{fill, Action};
 
 pub struct ResultViewProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     pub recommendation: Rc<Recommendation>,
     pub answers: Answers,
     pub cta: Option<Cta>,

@@ -1,12 +1,10 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     /// The page URL with the answers in its fragment.
     pub link: AttrValue,
 }

@@ -1,11 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 
 pub struct SharedSectionsProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
 }
 
 /// What both approaches share, why the choice matters, combining them, and timing.

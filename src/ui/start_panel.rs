@@ -1,13 +1,11 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 
 use super::Action;
 
 pub struct StartPanelProps {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     /// Some answers are saved: offer to continue, and to forget them.
     pub has_progress: bool,
     pub dispatch: Callback<Action>,

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::content::Content;
+use crate::content::ContentRef;
 use crate::engine::{Answers, Change};
 
 /// Which panel the assessment shows.
@@ -19,7 +19,7 @@ pub enum Stage {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub content: Rc<Content>,
+    pub content: ContentRef,
     pub stage: Stage,
     pub answers: Answers,
     /// Set when the visitor tried to go on without answering.
@@ -60,11 +60,11 @@ pub enum Action {
     HighlightRow(String),
     Restart,
     /// Switch to the same content in another language; answers are kept (ids are shared).
-    SetContent(Rc<Content>),
+    SetContent(ContentRef),
 }
 
 impl State {
-    pub fn new(content: Rc<Content>) -> Self {
+    pub fn new(content: ContentRef) -> Self {
         Self {
             content,
             stage: Stage::Start,
@@ -78,7 +78,7 @@ impl State {
 
     /// Restored progress or a shared result: only what the content knows is kept, and a
     /// stage the answers cannot reach (a result without every answer) falls back to the start.
-    pub fn restored(content: Rc<Content>, answers: &Answers, stage: Stage) -> Self {
+    pub fn restored(content: ContentRef, answers: &Answers, stage: Stage) -> Self {
         let mut state = State::new(content);
         state.answers = answers.normalized(&state.content);
         state.stage = match stage {
@@ -226,7 +226,7 @@ mod tests {
     use crate::content;
 
     fn state() -> State {
-        State::new(Rc::new(content::builtin("en")))
+        State::new(content::english().into())
     }
 
     fn choose(state: State, question: &str, option: &str) -> State {
