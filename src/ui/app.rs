@@ -7,7 +7,6 @@ use crate::embed::{share, Theme, ViewMode, WidgetOptions};
 use crate::engine::{recommend, Answers, Recommendation};
 
 use super::comparison::{comparison, ComparisonProps};
-use super::fill;
 use super::intro::{intro, IntroProps};
 use super::language_switch::{language_switch, LanguageSwitchProps};
 use super::question_step::{question_step, QuestionStepProps};
@@ -15,6 +14,7 @@ use super::result_view::{outcome_text, result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
+use super::{class_list, fill};
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
 /// events).
@@ -177,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Auto => "gp-theme-auto",
     };
     html! {
-        <div class={classes!("gp", theme, (state.stage == Stage::Result).then_some("is-result"))}
+        <div class={class_list("gp", &[(true, theme), (state.stage == Stage::Result, "is-result")])}
             lang={content.lang.clone()} ref={root}>
             if props.languages.len() > 1 {
                 { language_switch(&LanguageSwitchProps {

@@ -2,6 +2,8 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 
+use super::class_list;
+
 pub struct ComparisonProps {
     pub content: ContentRef,
     /// The row a reason pointed at.
@@ -35,7 +37,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         };
         html! {
             <tr key={row.id.to_string()} data-row={row.id.to_string()} tabindex="-1"
-                class={classes!("gp-row", highlighted.then_some("is-highlighted"), cited.then_some("is-cited"))}>
+                class={class_list("gp-row", &[(highlighted, "is-highlighted"), (cited, "is-cited")])}>
                 <th scope="row">{ &*row.label }{ back }</th>
                 <td>
                     <span class="gp-cell-label" aria-hidden="true">{ &*comparison.coaching }</span>

@@ -20,16 +20,54 @@ pub use state::{Action, Stage, State};
 
 /// Fills `{name}` placeholders of an interface string. Content strings are always rendered
 /// as text nodes, never as HTML, so whatever they contain stays inert.
+/// One pass, and no slicing by index, whose panic path alone would cost the wasm more.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        text.push_str(before);
+        let placeholder = after.split_once('}').and_then(|(name, tail)| {
+            let value = values.iter().find(|(n, _)| *n == name)?.1;
+            Some((value, tail))
+        });
+        match placeholder {
+            Some((value, tail)) => {
+                text.push_str(value);
+                rest = tail;
+            }
+            // Not a known placeholder: keep the brace as written.
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
+/// `base` followed by every class whose condition holds. Plain string building rather than
+/// Yew's `classes!`, whose set type costs the wasm more than this.
+pub fn class_list(base: &str, flags: &[(bool, &str)]) -> String {
+    let mut list = base.to_owned();
+    for (_, class) in flags.iter().filter(|(on, _)| *on) {
+        list.push(' ');
+        list.push_str(class);
+    }
+    list
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn class_list_keeps_the_classes_that_apply() {
+        assert_eq!(super::class_list("gp-row", &[]), "gp-row");
+        assert_eq!(
+            super::class_list("gp-row", &[(true, "is-a"), (false, "is-b"), (true, "is-c")]),
+            "gp-row is-a is-c"
+        );
+    }
+
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(
@@ -39,6 +77,11 @@ mod tests {
         assert_eq!(
             super::fill("no placeholders", &[("x", "y")]),
             "no placeholders"
+        );
+        assert_eq!(
+            super::fill("{a}{a} {b} {c} {", &[("a", "1"), ("b", "{a}")]),
+            "11 {a} {c} {",
+            "repeated, adjacent, unknown and unclosed; a value is not filled again"
         );
     }
 }

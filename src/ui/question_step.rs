@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::Answers;
 
-use super::{fill, Action};
+use super::{class_list, fill, Action};
 
 pub struct QuestionStepProps {
     pub content: ContentRef,
@@ -42,7 +42,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
         let input_id = format!("gp-{}-{}", question.id, option.id);
         html! {
             <li key={option.id.to_string()}>
-                <label class={classes!("gp-option", checked.then_some("is-checked"))} for={input_id.clone()}>
+                <label class={class_list("gp-option", &[(checked, "is-checked")])} for={input_id.clone()}>
                     <input
                         id={input_id}
                         type={if multiple { "checkbox" } else { "radio" }}

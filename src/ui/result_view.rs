@@ -76,7 +76,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         move |_| dispatch.emit(Action::Back)
     };
     html! {
-        <section class={classes!("gp-result", format!("is-{}", r.outcome.id()))}
+        <section class={format!("gp-result is-{}", r.outcome.id())}
             data-outcome={r.outcome.id()}
             data-score-coaching={r.coaching_score.to_string()}
             data-score-mentoring={r.mentoring_score.to_string()}
@@ -99,7 +99,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </div>
                 <div class="gp-block">
                     <h4>{ &*ui.confidence_title }</h4>
-                    <p class={classes!("gp-confidence", format!("is-{}", r.confidence.id()))}>{ &**confidence }</p>
+                    <p class={format!("gp-confidence is-{}", r.confidence.id())}>{ &**confidence }</p>
                 </div>
             </div>
 
