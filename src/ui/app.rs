@@ -121,6 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                     cta: props.options.cta.clone(),
                     can_link: shows_comparison,
                     share_link,
+                    link_copied: state.link_copied,
                     dispatch: dispatch.clone(),
                 }) }
             }

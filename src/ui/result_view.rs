@@ -10,7 +10,7 @@ use super::answer_summary::{answer_summary, AnswerSummaryProps};
 use super::change_list::{change_list, ChangeListProps};
 use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
-use super::share_panel::SharePanel;
+use super::share_panel::{share_panel, SharePanelProps};
 use super::{fill, Action};
 
 pub struct ResultViewProps {
@@ -22,6 +22,8 @@ pub struct ResultViewProps {
     pub can_link: bool,
     /// The share link, when the page has a URL to share.
     pub share_link: Option<AttrValue>,
+    /// How the last copy of the share link went, if one was tried.
+    pub link_copied: Option<bool>,
     pub dispatch: Callback<Action>,
 }
 
@@ -144,7 +146,12 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </details>
 
             if let Some(link) = &props.share_link {
-                <SharePanel content={content.clone()} link={link.clone()} />
+                { share_panel(&SharePanelProps {
+                    content: content.clone(),
+                    link: link.clone(),
+                    copied: props.link_copied,
+                    dispatch: props.dispatch.clone(),
+                }) }
             }
 
             if let Some(cta) = &props.cta {

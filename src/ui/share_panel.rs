@@ -2,36 +2,33 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 
-#[derive(Properties, PartialEq)]
+use super::Action;
+
 pub struct SharePanelProps {
     pub content: ContentRef,
     /// The page URL with the answers in its fragment.
     pub link: AttrValue,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum CopyState {
-    Idle,
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    Copied,
-    Failed,
+    /// How the last copy went, if one was tried ([`super::State::link_copied`]).
+    pub copied: Option<bool>,
+    pub dispatch: Callback<Action>,
 }
 
 /// The result as a link (visible, selectable), a copy control and a print control.
-#[function_component]
-pub fn SharePanel(props: &SharePanelProps) -> Html {
+///
+/// A plain view function: see [`super::intro::intro`] for why; the copy status lives in the
+/// widget's state.
+pub fn share_panel(props: &SharePanelProps) -> Html {
     let ui = &props.content.ui;
-    let state = use_state(|| CopyState::Idle);
     let on_copy = {
-        let state = state.clone();
+        let dispatch = props.dispatch.clone();
         let link = props.link.clone();
-        move |_| copy_to_clipboard(link.to_string(), state.setter())
+        move |_| copy_to_clipboard(&link, dispatch.clone())
     };
     let on_print = |_| print_page();
-    let status = match *state {
-        CopyState::Idle => "",
-        CopyState::Copied => &*ui.link_copied,
-        CopyState::Failed => &*ui.copy_failed,
+    let status = match props.copied {
+        None => "",
+        Some(true) => &*ui.link_copied,
+        Some(false) => &*ui.copy_failed,
     };
     html! {
         <div class="gp-block gp-share">
@@ -49,25 +46,22 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn copy_to_clipboard(link: String, state: UseStateSetter<CopyState>) {
+fn copy_to_clipboard(link: &str, dispatch: Callback<Action>) {
     let Some(window) = web_sys::window() else {
-        return state.set(CopyState::Failed);
+        return dispatch.emit(Action::LinkCopied(false));
     };
     // `writeText` is missing outside secure contexts (e.g. some file:// pages) and may be
     // refused; either way the link stays visible to copy by hand.
-    let clipboard = window.navigator().clipboard();
-    let promise = clipboard.write_text(&link);
+    let promise = window.navigator().clipboard().write_text(link);
     wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => state.set(CopyState::Copied),
-            Err(_) => state.set(CopyState::Failed),
-        }
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        dispatch.emit(Action::LinkCopied(copied));
     });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn copy_to_clipboard(_link: String, state: UseStateSetter<CopyState>) {
-    state.set(CopyState::Failed);
+fn copy_to_clipboard(_link: &str, dispatch: Callback<Action>) {
+    dispatch.emit(Action::LinkCopied(false));
 }
 
 fn print_page() {

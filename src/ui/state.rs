@@ -28,6 +28,8 @@ pub struct State {
     pub highlighted_row: Option<String>,
     /// What the next focus move goes to.
     pub focus_target: FocusTarget,
+    /// How the last "copy link" went (`None`: not tried since the stage last changed).
+    pub link_copied: Option<bool>,
     /// Bumped by every visitor action that moves focus; 0 means "never moved", so nothing is
     /// focused on load and the host page keeps its focus.
     pub focus_generation: u32,
@@ -61,6 +63,8 @@ pub enum Action {
     Restart,
     /// Switch to the same content in another language; answers are kept (ids are shared).
     SetContent(ContentRef),
+    /// The clipboard's answer to "copy link": whether the link was copied.
+    LinkCopied(bool),
 }
 
 impl State {
@@ -72,6 +76,7 @@ impl State {
             missing_answer: false,
             highlighted_row: None,
             focus_target: FocusTarget::Stage,
+            link_copied: None,
             focus_generation: 0,
         }
     }
@@ -104,6 +109,7 @@ impl State {
     fn moved(mut self, stage: Stage) -> Self {
         self.stage = stage;
         self.missing_answer = false;
+        self.link_copied = None;
         self.focus(FocusTarget::Stage)
     }
 
@@ -206,6 +212,10 @@ impl State {
             Action::SetContent(content) => {
                 self.content = content;
                 self.answers = self.answers.normalized(&self.content);
+                self
+            }
+            Action::LinkCopied(copied) => {
+                self.link_copied = Some(copied);
                 self
             }
         }
