@@ -7,6 +7,7 @@ use crate::embed::{share, Theme, ViewMode, WidgetOptions};
 use crate::engine::{recommend, Answers, Recommendation};
 
 use super::comparison::{comparison, ComparisonProps};
+use super::fill;
 use super::intro::{intro, IntroProps};
 use super::language_switch::{language_switch, LanguageSwitchProps};
 use super::question_step::{question_step, QuestionStepProps};
@@ -14,7 +15,6 @@ use super::result_view::{outcome_text, result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
-use super::{class_list, fill};
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
 /// events).
@@ -173,12 +173,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |lang: String| load_language.emit((lang, switch_to.clone())))
     };
     let theme = match props.options.theme {
-        Theme::Light => "gp-theme-light",
-        Theme::Dark => "gp-theme-dark",
-        Theme::Auto => "gp-theme-auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+        Theme::Auto => "auto",
     };
     html! {
-        <div class={class_list("gp", &[(true, theme), (state.stage == Stage::Result, "is-result")])}
+        <div class="gp" data-theme={theme} data-stage={if state.stage == Stage::Result { "result" } else { "assessment" }}
             lang={content.lang.clone()} ref={root}>
             if props.languages.len() > 1 {
                 { language_switch(&LanguageSwitchProps {

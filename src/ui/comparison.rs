@@ -2,8 +2,6 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 
-use super::class_list;
-
 pub struct ComparisonProps {
     pub content: ContentRef,
     /// The row a reason pointed at.
@@ -37,7 +35,7 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         };
         html! {
             <tr key={row.id.to_string()} data-row={row.id.to_string()} tabindex="-1"
-                class={class_list("gp-row", &[(highlighted, "is-highlighted"), (cited, "is-cited")])}>
+                class="gp-row" data-highlighted={highlighted.then_some("")} data-cited={cited.then_some("")}>
                 <th scope="row">{ &*row.label }{ back }</th>
                 <td>
                     <span class="gp-cell-label" aria-hidden="true">{ &*comparison.coaching }</span>

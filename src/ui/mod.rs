@@ -46,28 +46,8 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     text
 }
 
-/// `base` followed by every class whose condition holds. Plain string building rather than
-/// Yew's `classes!`, whose set type costs the wasm more than this.
-pub fn class_list(base: &str, flags: &[(bool, &str)]) -> String {
-    let mut list = base.to_owned();
-    for (_, class) in flags.iter().filter(|(on, _)| *on) {
-        list.push(' ');
-        list.push_str(class);
-    }
-    list
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn class_list_keeps_the_classes_that_apply() {
-        assert_eq!(super::class_list("gp-row", &[]), "gp-row");
-        assert_eq!(
-            super::class_list("gp-row", &[(true, "is-a"), (false, "is-b"), (true, "is-c")]),
-            "gp-row is-a is-c"
-        );
-    }
-
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::Answers;
 
-use super::{class_list, fill, Action};
+use super::{fill, Action};
 
 pub struct QuestionStepProps {
     pub content: ContentRef,
@@ -38,11 +38,14 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
     let options = question.options.iter().map(|option| {
         let checked = chosen.iter().any(|c| *c == option.id);
         let dispatch = props.dispatch.clone();
-        let action = Action::Choose { question: question.id.to_string(), option: option.id.to_string() };
+        let action = Action::Choose {
+            question: question.id.to_string(),
+            option: option.id.to_string(),
+        };
         let input_id = format!("gp-{}-{}", question.id, option.id);
         html! {
             <li key={option.id.to_string()}>
-                <label class={class_list("gp-option", &[(checked, "is-checked")])} for={input_id.clone()}>
+                <label class="gp-option" for={input_id.clone()}>
                     <input
                         id={input_id}
                         type={if multiple { "checkbox" } else { "radio" }}

@@ -39,7 +39,7 @@ pub fn reason_list(props: &ReasonListProps) -> Html {
         });
         Some(html! {
             <li key={format!("{}:{}", reason.question, reason.option)}
-                class={match reason.side { Side::Coaching => "gp-reason is-coaching", Side::Mentoring => "gp-reason is-mentoring" }}
+                class="gp-reason" data-side={match reason.side { Side::Coaching => "coaching", Side::Mentoring => "mentoring" }}
                 data-reason-question={reason.question.clone()}>
                 <p class="gp-reason-text">{ &*choice.reason }</p>
                 <p class="gp-reason-row">

@@ -78,7 +78,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         move |_| dispatch.emit(Action::Back)
     };
     html! {
-        <section class={format!("gp-result is-{}", r.outcome.id())}
+        <section class="gp-result"
             data-outcome={r.outcome.id()}
             data-score-coaching={r.coaching_score.to_string()}
             data-score-mentoring={r.mentoring_score.to_string()}
@@ -101,7 +101,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </div>
                 <div class="gp-block">
                     <h4>{ &*ui.confidence_title }</h4>
-                    <p class={format!("gp-confidence is-{}", r.confidence.id())}>{ &**confidence }</p>
+                    <p class="gp-confidence" data-confidence={r.confidence.id()}>{ &**confidence }</p>
                 </div>
             </div>
 

@@ -17,10 +17,10 @@ pub struct ScoreChartProps {
 pub fn score_chart(props: &ScoreChartProps) -> Html {
     const BAR_X: u32 = 0;
     const BAR_WIDTH: u32 = 300;
-    let bar = |y: u32, score: u8, class: &'static str, label: &AttrValue| {
+    let bar = |y: u32, score: u8, side: &'static str, label: &AttrValue| {
         let width = BAR_WIDTH * u32::from(score.min(100)) / 100;
         html! {
-            <g class={class}>
+            <g class="gp-chart-side" data-side={side}>
                 <text x={BAR_X.to_string()} y={(y - 8).to_string()} class="gp-chart-label">{ label.clone() }</text>
                 <text x={BAR_WIDTH.to_string()} y={(y - 8).to_string()} class="gp-chart-value" text-anchor="end">{ score.to_string() }</text>
                 <rect x={BAR_X.to_string()} y={y.to_string()} width={BAR_WIDTH.to_string()} height="14" rx="7" class="gp-chart-track" />
@@ -30,8 +30,8 @@ pub fn score_chart(props: &ScoreChartProps) -> Html {
     };
     html! {
         <svg class="gp-chart" viewBox="0 0 300 96" role="img" aria-label={props.description.clone()} focusable="false">
-            { bar(26, props.coaching, "gp-chart-coaching", &props.coaching_label) }
-            { bar(74, props.mentoring, "gp-chart-mentoring", &props.mentoring_label) }
+            { bar(26, props.coaching, "coaching", &props.coaching_label) }
+            { bar(74, props.mentoring, "mentoring", &props.mentoring_label) }
         </svg>
     }
 }
