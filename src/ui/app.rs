@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::content::{ContentRef, Language};
 use crate::embed::{share, Theme, ViewMode, WidgetOptions};
-use crate::engine::{recommend, Answers, Recommendation};
+use crate::engine::{Answers, Recommendation};
 
 use super::comparison::{comparison, ComparisonProps};
 use super::fill;
@@ -79,14 +79,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     let root = use_node_ref();
     let content = state.content.clone();
-    let complete = state.is_complete();
-    let recommendation = use_memo(
-        (content.clone(), state.answers.clone(), complete),
-        |(content, answers, complete)| complete.then(|| Rc::new(recommend(content, answers))),
-    );
+    let recommendation = state.recommendation.clone();
 
-    use_event_reports(&state, &recommendation, &props.on_event);
-    use_focus_moves(&state, &root);
+    use_after_render(&state, &root, &props.on_event);
 
     let dispatch = {
         let state = state.clone();
@@ -206,82 +201,83 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Tells the host page what happened, once per change.
+/// After every render: tells the host page what changed (the first render: that the widget
+/// is ready), and moves focus after a visitor action (never on load, so the host page keeps
+/// its focus): to the new step's heading, or to the comparison row a reason pointed at.
+/// One effect for both, comparing with what the previous render showed.
 #[hook]
-fn use_event_reports(
+fn use_after_render(
     state: &UseReducerHandle<State>,
-    recommendation: &Option<Rc<Recommendation>>,
+    root: &NodeRef,
     on_event: &Callback<WidgetEvent>,
 ) {
-    {
-        let on_event = on_event.clone();
-        use_effect_with((), move |_| on_event.emit(WidgetEvent::Ready));
-    }
-    let previous = use_mut_ref(|| (state.stage, state.answers.clone()));
-    let stage = state.stage;
-    let answers = state.answers.clone();
-    let recommendation = recommendation.clone();
+    let previous = use_mut_ref(|| None::<(Stage, Answers, u32)>);
+    let state = state.clone();
+    let root = root.clone();
     let on_event = on_event.clone();
-    use_effect_with((stage, answers), move |(stage, answers)| {
-        let (old_stage, old_answers) = previous.replace((*stage, answers.clone()));
-        if old_stage == Stage::Start
-            && matches!(stage, Stage::Question(_))
-            && old_answers.is_empty()
-        {
-            on_event.emit(WidgetEvent::Start);
-        }
-        for (question, options) in answers.iter() {
-            if old_answers.get(question) != options {
-                on_event.emit(WidgetEvent::Answer {
-                    question: question.to_owned(),
-                    options: options.to_vec(),
-                });
-            }
-        }
-        if *stage == Stage::Result && old_stage != Stage::Result {
-            if let Some(recommendation) = recommendation {
-                on_event.emit(WidgetEvent::Complete {
-                    recommendation,
-                    answers: answers.clone(),
-                });
-            }
-        }
-        if old_stage != *stage || old_answers != *answers {
-            on_event.emit(WidgetEvent::Progress {
-                answers: answers.clone(),
-                stage: *stage,
-            });
+    use_effect(move || {
+        let now = (state.stage, state.answers.clone(), state.focus_generation);
+        let Some((old_stage, old_answers, old_generation)) = previous.replace(Some(now)) else {
+            on_event.emit(WidgetEvent::Ready);
+            return;
+        };
+        report_changes(&state, old_stage, &old_answers, &on_event);
+        if state.focus_generation != old_generation {
+            move_focus(&root, &state.focus_target);
         }
     });
 }
 
-/// Moves focus after a visitor action (never on load, so the host page keeps its focus):
-/// to the new step's heading, or to the comparison row a reason pointed at.
-#[hook]
-fn use_focus_moves(state: &UseReducerHandle<State>, root: &NodeRef) {
-    let generation = state.focus_generation;
-    let target = state.focus_target.clone();
-    let root = root.clone();
-    use_effect_with(generation, move |generation| {
-        if *generation == 0 {
-            return;
+fn report_changes(
+    state: &State,
+    old_stage: Stage,
+    old_answers: &Answers,
+    on_event: &Callback<WidgetEvent>,
+) {
+    let (stage, answers) = (state.stage, &state.answers);
+    if old_stage == Stage::Start && matches!(stage, Stage::Question(_)) && old_answers.is_empty() {
+        on_event.emit(WidgetEvent::Start);
+    }
+    for (question, options) in answers.iter() {
+        if old_answers.get(question) != options {
+            on_event.emit(WidgetEvent::Answer {
+                question: question.to_owned(),
+                options: options.to_vec(),
+            });
         }
-        let Some(root) = root.cast::<web_sys::Element>() else {
-            return;
-        };
-        let selector = match &target {
-            FocusTarget::Stage => "[data-autofocus]".to_owned(),
-            FocusTarget::Row(row) => format!("[data-row=\"{row}\"]"),
-        };
-        if let Ok(Some(element)) = root.query_selector(&selector) {
-            if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-                let _ = element.focus();
-                if let FocusTarget::Row(_) = target {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    element.scroll_into_view_with_scroll_into_view_options(&options);
-                }
+    }
+    if stage == Stage::Result && old_stage != Stage::Result {
+        if let Some(recommendation) = &state.recommendation {
+            on_event.emit(WidgetEvent::Complete {
+                recommendation: recommendation.clone(),
+                answers: answers.clone(),
+            });
+        }
+    }
+    if old_stage != stage || old_answers != answers {
+        on_event.emit(WidgetEvent::Progress {
+            answers: answers.clone(),
+            stage,
+        });
+    }
+}
+
+fn move_focus(root: &NodeRef, target: &FocusTarget) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let selector = match target {
+        FocusTarget::Stage => "[data-autofocus]".to_owned(),
+        FocusTarget::Row(row) => format!("[data-row=\"{row}\"]"),
+    };
+    if let Ok(Some(element)) = root.query_selector(&selector) {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+            if let FocusTarget::Row(_) = target {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
-    });
+    }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::content::ContentRef;
-use crate::engine::{Answers, Change};
+use crate::engine::{recommend, Answers, Change, Recommendation};
 
 /// Which panel the assessment shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,6 +28,8 @@ pub struct State {
     pub highlighted_row: Option<String>,
     /// What the next focus move goes to.
     pub focus_target: FocusTarget,
+    /// The recommendation for the answers, once every question is answered.
+    pub recommendation: Option<Rc<Recommendation>>,
     /// How the last "copy link" went (`None`: not tried since the stage last changed).
     pub link_copied: Option<bool>,
     /// Bumped by every visitor action that moves focus; 0 means "never moved", so nothing is
@@ -76,6 +78,7 @@ impl State {
             missing_answer: false,
             highlighted_row: None,
             focus_target: FocusTarget::Stage,
+            recommendation: None,
             link_copied: None,
             focus_generation: 0,
         }
@@ -91,7 +94,15 @@ impl State {
             Stage::Question(i) if i >= state.question_count() => Stage::Start,
             other => other,
         };
-        state
+        state.recommended()
+    }
+
+    /// With the recommendation for the current answers: `None` while one is missing.
+    fn recommended(mut self) -> Self {
+        self.recommendation = self
+            .is_complete()
+            .then(|| Rc::new(recommend(&self.content, &self.answers)));
+        self
     }
 
     pub fn question_count(&self) -> usize {
@@ -225,8 +236,13 @@ impl State {
 impl Reducible for State {
     type Action = Action;
 
+    /// Applies the action, and recommends again when the answers or the content changed (not
+    /// on every action: the engine weighs every possible answer set).
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Rc::unwrap_or_clone(self).apply(action))
+        let (answers, content) = (self.answers.clone(), self.content.clone());
+        let next = Rc::unwrap_or_clone(self).apply(action);
+        let changed = next.answers != answers || next.content != content;
+        Rc::new(if changed { next.recommended() } else { next })
     }
 }
 
