@@ -57,15 +57,32 @@ const OPTION_ATTRIBUTES = {
   parentOrigin: 'data-parent-origin',
 };
 
+// The host events. The wasm reports what happened as a name and a JSON `detail`; here it
+// becomes a bubbling, composed `guidepost:<name>` event on the host element and, inside a
+// frame, a message to the parent named by data-parent-origin (never '*').
+function parentOrigin(element) {
+  const origin = element.getAttribute('data-parent-origin')?.trim();
+  if (!origin || window.parent === window) return null;
+  if (/^https?:\/\//.test(origin)) return origin;
+  console.warn(`Guidepost: data-parent-origin="${origin}" must be an origin such as https://example.com; no messages are posted.`);
+  return null;
+}
+
+function emit(element, name, detail, origin = parentOrigin(element)) {
+  // From `ready` on, the first control is usable: `make bench` reads this mark.
+  if (name === 'ready') performance.mark('guidepost:interactive');
+  element.dispatchEvent(new CustomEvent(`guidepost:${name}`, { bubbles: true, composed: true, detail }));
+  if (origin) window.parent.postMessage({ type: `guidepost:${name}`, detail }, origin);
+}
+
+function reporter(element) {
+  const origin = parentOrigin(element);
+  return (name, detail) => emit(element, name, JSON.parse(detail), origin);
+}
+
 function reportError(element, error) {
   console.error('Guidepost could not start:', error);
-  const detail = { version: 1, kind: 'load', message: String((error && error.message) || error) };
-  element.dispatchEvent(new CustomEvent('guidepost:error', { bubbles: true, composed: true, detail }));
-  // Inside a frame, the parent named by data-parent-origin hears about it too (never '*').
-  const origin = element.getAttribute('data-parent-origin');
-  if (origin && /^https?:\/\//.test(origin) && window.parent !== window) {
-    window.parent.postMessage({ type: 'guidepost:error', detail }, origin);
-  }
+  emit(element, 'error', { version: 1, kind: 'load', message: String((error && error.message) || error) });
 }
 
 /**
@@ -103,7 +120,7 @@ export async function mount(element, options = {}) {
     const mountWasm = wasmModule.mount;
     let wasm;
     try {
-      wasm = mountWasm(element, content, fetchTexts);
+      wasm = mountWasm(element, content, fetchTexts, reporter(element));
     } catch (error) {
       reportError(element, error);
       throw error;
@@ -115,7 +132,7 @@ export async function mount(element, options = {}) {
         wasm.forget();
         wasm.unmount();
         wasm.free();
-        wasm = mountWasm(element, content, fetchTexts);
+        wasm = mountWasm(element, content, fetchTexts, reporter(element));
       },
       /** Removes the widget; the element stays, empty. */
       unmount() {

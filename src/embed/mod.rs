@@ -1,4 +1,5 @@
 //! The boundary with the host page: attributes, the shadow root, events, storage.
+pub mod detail;
 mod options;
 pub mod progress;
 pub mod share;

@@ -1,15 +1,11 @@
 //! Mounting into the host page: one shadow root per `[data-guidepost]` element, styles
-//! adopted inside it, options from its attributes, progress in `localStorage`, and events
-//! dispatched on it (and posted to the parent page when framed).
+//! adopted inside it, options from its attributes, progress in `localStorage`, and what
+//! happened reported to guidepost.js, which dispatches the host events.
 use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode, Storage,
-};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Storage};
 use yew::AppHandle;
 
 use std::cell::RefCell;
@@ -19,17 +15,15 @@ use crate::engine::Answers;
 use crate::ui::{App, AppProps, Stage, WidgetEvent};
 
 use super::content_source::{browser_language, content_override, languages, LanguageSource};
+use super::detail::{self, Detail};
 use super::{progress, share, WidgetOptions};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
-/// Version of the `detail` object of the host events.
-const EVENT_VERSION: u32 = 1;
-
 thread_local! {
-    /// Every mounted host, so a panic can tell each of them.
-    static HOSTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+    /// The event reporter of every mounted widget, so a panic can tell each of them.
+    static REPORTERS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
     /// One constructed stylesheet shared by every widget on the page.
     static SHEET: Option<CssStyleSheet> = {
         let sheet = CssStyleSheet::new().ok()?;
@@ -47,6 +41,7 @@ pub struct MountHandle {
     unmounted: Rc<Cell<bool>>,
     shadow: ShadowRoot,
     storage_key: String,
+    report: js_sys::Function,
 }
 
 #[wasm_bindgen]
@@ -57,6 +52,11 @@ impl MountHandle {
         if let Some(app) = self.app.borrow_mut().take() {
             app.destroy();
         }
+        REPORTERS.with(|reporters| {
+            if let Ok(mut reporters) = reporters.try_borrow_mut() {
+                reporters.retain(|r| *r != self.report);
+            }
+        });
         self.shadow.set_inner_html("");
     }
 
@@ -71,12 +71,14 @@ impl MountHandle {
 /// Mounts one widget into `host`, reading its `data-*` attributes. `content` is an optional
 /// override from the JS API (JSON text or an object); `undefined` when there is none.
 /// `fetch_texts` is guidepost.js's `(lang) => Promise<string[]>` for the languages this
-/// build does not carry.
+/// build does not carry; `report` its `(name, detailJson) => void`, which dispatches the
+/// host event `guidepost:<name>`.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     content: JsValue,
     fetch_texts: JsValue,
+    report: js_sys::Function,
 ) -> Result<MountHandle, JsValue> {
     let (options, warnings) = WidgetOptions::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
@@ -95,11 +97,10 @@ pub fn mount(
     container.set_class_name("gp-host");
     shadow.append_child(&container)?;
 
-    let parent_origin = parent_origin(&host);
     let custom = match content_override(&host, &content) {
         Ok(custom) => custom.map(ContentRef::from),
         Err(problems) => {
-            report_content_problems(&host, &problems, parent_origin.as_deref());
+            report_content_problems(&report, &problems);
             None
         }
     };
@@ -121,10 +122,9 @@ pub fn mount(
         None
     };
     install_panic_hook();
-    HOSTS.with(|hosts| {
-        if let Ok(mut hosts) = hosts.try_borrow_mut() {
-            hosts.retain(|h| h.is_connected() && !h.is_same_node(Some(&host)));
-            hosts.push(host.clone());
+    REPORTERS.with(|reporters| {
+        if let Ok(mut reporters) = reporters.try_borrow_mut() {
+            reporters.push(report.clone());
         }
     });
 
@@ -135,6 +135,7 @@ pub fn mount(
         let unmounted = unmounted.clone();
         let storage_key = storage_key.clone();
         let source = source.clone();
+        let report = report.clone();
         move |content: Option<ContentRef>| {
             if unmounted.get() {
                 return;
@@ -144,10 +145,9 @@ pub fn mount(
                 .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
                 .unwrap_or_default();
             let reporter = Reporter {
-                host,
+                report,
                 lang: RefCell::new(content.lang.to_string()),
                 content_version: RefCell::new(content.version.to_string()),
-                parent_origin,
                 storage,
                 storage_key,
             };
@@ -184,26 +184,27 @@ pub fn mount(
         unmounted,
         shadow,
         storage_key,
+        report,
     })
 }
 
-/// A Rust panic leaves the wasm unusable, so instead of a frozen widget every host gets a
-/// `guidepost:error` event (kind `panic`); guidepost.js answers it with a friendly message and
-/// a retry control, drawn without the wasm.
+/// A Rust panic leaves the wasm unusable, so instead of a frozen widget every widget reports
+/// a `guidepost:error` (kind `panic`); guidepost.js answers it with a friendly message and a
+/// retry control, drawn without the wasm.
 fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            error(&format!("Guidepost stopped: {info}"));
-            let hosts =
-                HOSTS.with(|hosts| hosts.try_borrow().map(|h| h.clone()).unwrap_or_default());
-            let detail = object(&[
-                ("version", EVENT_VERSION.into()),
-                ("kind", "panic".into()),
-                ("message", JsValue::from_str(&info.to_string())),
-            ]);
-            for host in hosts {
-                emit(&host, "error", &detail, parent_origin(&host).as_deref());
+            let message = info.to_string();
+            error(&format!("Guidepost stopped: {message}"));
+            let detail = Detail::new()
+                .text("kind", "panic")
+                .text("message", &message)
+                .finish();
+            let reporters =
+                REPORTERS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
+            for report in reporters {
+                let _ = report.call2(&JsValue::NULL, &"error".into(), &detail.as_str().into());
             }
         }));
     });
@@ -217,7 +218,7 @@ pub fn test_panic() {
 }
 
 /// A broken override: every problem in the console, and one `guidepost:error` event.
-fn report_content_problems(host: &HtmlElement, problems: &[Problem], parent_origin: Option<&str>) {
+fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
     error(&format!(
         "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
         problems.len()
@@ -225,25 +226,21 @@ fn report_content_problems(host: &HtmlElement, problems: &[Problem], parent_orig
     for problem in problems {
         error(&format!("Guidepost: {problem}"));
     }
-    let list: js_sys::Array = problems
-        .iter()
-        .map(|p| {
-            JsValue::from(object(&[
-                ("path", p.path.as_str().into()),
-                ("message", p.message.as_str().into()),
-            ]))
-        })
-        .collect();
-    let detail = object(&[
-        ("version", EVENT_VERSION.into()),
-        ("kind", "content".into()),
-        (
+    let list = detail::list(problems.iter().map(|p| {
+        detail::object([
+            ("path", detail::quoted(&p.path)),
+            ("message", detail::quoted(&p.message)),
+        ])
+    }));
+    let detail = Detail::new()
+        .text("kind", "content")
+        .text(
             "message",
-            "The content override was not used; the built-in content is shown.".into(),
-        ),
-        ("problems", list.into()),
-    ]);
-    emit(host, "error", &detail, parent_origin);
+            "The content override was not used; the built-in content is shown.",
+        )
+        .json("problems", &list)
+        .finish();
+    let _ = report.call2(&JsValue::NULL, &"error".into(), &detail.into());
 }
 
 /// The storage namespace: the `data-guidepost` value, or the element's position among the
@@ -328,27 +325,6 @@ fn saved_progress(
     }
 }
 
-/// The origin named by `data-parent-origin`, when the widget runs inside a frame.
-fn parent_origin(host: &HtmlElement) -> Option<String> {
-    let origin = host.get_attribute("data-parent-origin")?.trim().to_owned();
-    let window = web_sys::window()?;
-    let framed = window
-        .parent()
-        .ok()
-        .flatten()
-        .is_some_and(|parent| !parent.loose_eq(&window));
-    if !framed {
-        return None;
-    }
-    if origin == "*" || !(origin.starts_with("https://") || origin.starts_with("http://")) {
-        warn(&format!(
-            "Guidepost: data-parent-origin=\"{origin}\" must be an origin such as https://example.com; no messages are posted."
-        ));
-        return None;
-    }
-    Some(origin)
-}
-
 fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = SHEET
         .with(Clone::clone)
@@ -360,85 +336,61 @@ fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
 
 /// Everything one widget needs to tell the outside world what happened.
 struct Reporter {
-    host: HtmlElement,
+    /// guidepost.js's `(name, detailJson) => void`.
+    report: js_sys::Function,
     lang: RefCell<String>,
     content_version: RefCell<String>,
-    parent_origin: Option<String>,
     storage: Option<Storage>,
     storage_key: String,
 }
 
 impl Reporter {
     fn report(&self, event: &WidgetEvent) {
-        let base = |pairs: Vec<(&str, JsValue)>| {
-            let mut all = vec![
-                ("version", JsValue::from(EVENT_VERSION)),
-                ("lang", self.lang.borrow().as_str().into()),
-                (
-                    "contentVersion",
-                    self.content_version.borrow().as_str().into(),
-                ),
-            ];
-            all.extend(pairs);
-            object(&all)
-        };
-        let origin = self.parent_origin.as_deref();
-        match event {
-            WidgetEvent::Ready => {
-                // From now on the first control is usable; `make bench` reads this mark to
-                // measure time to interactive from inside the page.
-                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = performance.mark("guidepost:interactive");
-                }
-                emit(&self.host, "ready", &base(vec![]), origin)
-            }
-            WidgetEvent::Start => emit(&self.host, "start", &base(vec![]), origin),
-            WidgetEvent::Answer { question, options } => emit(
-                &self.host,
+        let detail = Detail::new()
+            .text("lang", &self.lang.borrow())
+            .text("contentVersion", &self.content_version.borrow());
+        let (name, detail) = match event {
+            WidgetEvent::Ready => ("ready", detail),
+            WidgetEvent::Start => ("start", detail),
+            WidgetEvent::Answer { question, options } => (
                 "answer",
-                &base(vec![
-                    ("question", question.as_str().into()),
-                    ("options", strings(options).into()),
-                ]),
-                origin,
+                detail.text("question", question).texts("options", options),
             ),
             WidgetEvent::Complete {
                 recommendation: r,
                 answers,
             } => {
-                let scores = object(&[
-                    ("coaching", r.coaching_score.into()),
-                    ("mentoring", r.mentoring_score.into()),
+                let scores = detail::object([
+                    ("coaching", r.coaching_score.to_string()),
+                    ("mentoring", r.mentoring_score.to_string()),
                 ]);
-                let by_question: Vec<(&str, JsValue)> = answers
-                    .iter()
-                    .map(|(question, options)| (question, strings(options).into()))
-                    .collect();
-                emit(
-                    &self.host,
-                    "complete",
-                    &base(vec![
-                        ("outcome", r.outcome.id().into()),
-                        (
-                            "sequence",
-                            r.sequence.map_or(JsValue::NULL, |s| s.id().into()),
-                        ),
-                        ("scores", scores.into()),
-                        ("confidence", r.confidence.id().into()),
-                        ("answers", object(&by_question).into()),
-                    ]),
-                    origin,
-                )
+                let by_question = detail::object(answers.iter().map(|(question, options)| {
+                    (
+                        question,
+                        detail::list(options.iter().map(|o| detail::quoted(o))),
+                    )
+                }));
+                let detail = detail
+                    .text("outcome", r.outcome.id())
+                    .optional_text("sequence", r.sequence.map(|s| s.id()))
+                    .json("scores", &scores)
+                    .text("confidence", r.confidence.id())
+                    .json("answers", &by_question);
+                ("complete", detail)
             }
-            WidgetEvent::Progress { answers, stage } => self.save(answers, *stage),
+            WidgetEvent::Progress { answers, stage } => return self.save(answers, *stage),
             WidgetEvent::Language {
                 lang,
                 content_version,
             } => {
                 self.lang.replace(lang.clone());
                 self.content_version.replace(content_version.clone());
+                return;
             }
-        }
+        };
+        let _ = self
+            .report
+            .call2(&JsValue::NULL, &name.into(), &detail.finish().into());
     }
 
     /// Keeps progress for resume; no answers means nothing to keep. A full or blocked
@@ -450,38 +402,6 @@ impl Reporter {
         } else {
             storage.set_item(&self.storage_key, &progress::encode(answers, stage))
         };
-    }
-}
-
-/// A plain JS object from key/value pairs.
-fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
-    let object = js_sys::Object::new();
-    for (key, value) in pairs {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object
-}
-
-fn strings(values: &[String]) -> js_sys::Array {
-    values.iter().map(|v| JsValue::from_str(v)).collect()
-}
-
-/// Dispatches a bubbling, composed `guidepost:<name>` event on the host element and, inside
-/// a frame whose parent origin is known, posts it to that origin (never to `*`).
-fn emit(host: &HtmlElement, name: &str, detail: &js_sys::Object, parent_origin: Option<&str>) {
-    let type_ = format!("guidepost:{name}");
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(&type_, &init) {
-        let _ = host.dispatch_event(event.unchecked_ref());
-    }
-    if let Some(origin) = parent_origin {
-        if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
-            let message = object(&[("type", type_.as_str().into()), ("detail", detail.into())]);
-            let _ = parent.post_message(&message, origin);
-        }
     }
 }
 
