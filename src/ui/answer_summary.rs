@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::Answers;
 
-use super::Action;
+use super::{sends, Action};
 
 pub struct AnswerSummaryProps {
     pub content: ContentRef,
@@ -24,15 +24,13 @@ pub fn answer_summary(props: &AnswerSummaryProps) -> Html {
             .iter()
             .filter_map(|id| question.choice(id).map(|c| c.label.as_ref()))
             .collect();
-        let dispatch = props.dispatch.clone();
-        let id = question.id.to_string();
         html! {
             <li key={question.id.to_string()}>
                 <span class="gp-answer-question">{ &*question.prompt }</span>
                 <span class="gp-answer-value">{ labels.join(" · ") }</span>
                 <button type="button" class="gp-link" data-edit={question.id.to_string()}
                     aria-label={format!("{}: {}", content.ui.change_answer, question.prompt)}
-                    onclick={move |_| dispatch.emit(Action::Edit(id.clone()))}>
+                    onclick={sends(&props.dispatch, Action::Edit(question.id.to_string()))}>
                     { &*content.ui.change_answer }
                 </button>
             </li>

@@ -7,7 +7,6 @@ use crate::embed::{share, Theme, ViewMode, WidgetOptions};
 use crate::engine::{Answers, Recommendation};
 
 use super::comparison::{comparison, ComparisonProps};
-use super::fill;
 use super::intro::{intro, IntroProps};
 use super::language_switch::{language_switch, LanguageSwitchProps};
 use super::question_step::{question_step, QuestionStepProps};
@@ -15,6 +14,7 @@ use super::result_view::{outcome_text, result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
+use super::{fill, sends};
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
 /// events).
@@ -148,10 +148,8 @@ pub fn App(props: &AppProps) -> Html {
         ),
         _ => String::new(),
     };
-    let back_to_result = (state.stage == Stage::Result).then(|| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ShowResult))
-    });
+    let back_to_result =
+        (state.stage == Stage::Result).then(|| sends(&dispatch, Action::ShowResult));
     let on_language = {
         let switch_to = {
             let dispatch = dispatch.clone();

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::{Content, ContentRef};
 use crate::engine::{Flip, Outcome};
 
-use super::Action;
+use super::{sends, Action};
 
 pub struct ChangeListProps {
     pub content: ContentRef,
@@ -40,14 +40,12 @@ pub fn describe(content: &Content, flip: &Flip) -> String {
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn change_list(props: &ChangeListProps) -> Html {
     let items = props.flips.iter().map(|flip| {
-        let dispatch = props.dispatch.clone();
-        let changes = flip.changes.clone();
         html! {
             <li key={flip.outcome.id()} data-flip={flip.outcome.id()}>
                 <span>{ describe(&props.content, flip) }</span>
                 { " " }
                 <button type="button" class="gp-link" data-action="apply-change"
-                    onclick={move |_| dispatch.emit(Action::Apply(changes.clone()))}>
+                    onclick={sends(&props.dispatch, Action::Apply(flip.changes.clone()))}>
                     { &*props.content.ui.try_change }
                 </button>
             </li>

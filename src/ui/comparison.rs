@@ -9,7 +9,7 @@ pub struct ComparisonProps {
     /// Rows the result's reasons rest on (printed with the result).
     pub cited: Vec<String>,
     /// Shown in the highlighted row to jump back to the result; `None` outside the result.
-    pub on_back_to_result: Option<Callback<()>>,
+    pub on_back_to_result: Option<Callback<MouseEvent>>,
 }
 
 /// The side-by-side comparison: a true two-column table on wide containers, stacked cards
@@ -24,9 +24,8 @@ pub fn comparison(props: &ComparisonProps) -> Html {
         let cited = props.cited.iter().any(|c| *c == row.id);
         let back = match (&props.on_back_to_result, highlighted) {
             (Some(on_back), true) => {
-                let on_back = on_back.clone();
                 html! {
-                    <button type="button" class="gp-link gp-row-back" onclick={move |_| on_back.emit(())}>
+                    <button type="button" class="gp-link gp-row-back" onclick={on_back.clone()}>
                         { back_label.clone() }
                     </button>
                 }

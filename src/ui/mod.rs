@@ -1,5 +1,7 @@
 //! Yew function components, one per file, and the reducer they share. Thin: no scoring here;
 //! every number and sentence comes from [`crate::engine`] and [`crate::content`].
+use yew::Callback;
+
 mod answer_summary;
 mod app;
 mod change_list;
@@ -17,6 +19,13 @@ pub mod state;
 
 pub use app::{App, AppProps, WidgetEvent};
 pub use state::{Action, Stage, State};
+
+/// A handler for any event that sends `action`. One closure type for every such control:
+/// each distinct closure would cost the wasm its own copy of Yew's callback plumbing.
+pub fn sends<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: E| dispatch.emit(action.clone()))
+}
 
 /// Fills `{name}` placeholders of an interface string. Content strings are always rendered
 /// as text nodes, never as HTML, so whatever they contain stays inert.

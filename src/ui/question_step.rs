@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::Answers;
 
-use super::{fill, Action};
+use super::{fill, sends, Action};
 
 pub struct QuestionStepProps {
     pub content: ContentRef,
@@ -37,7 +37,6 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
 
     let options = question.options.iter().map(|option| {
         let checked = chosen.iter().any(|c| *c == option.id);
-        let dispatch = props.dispatch.clone();
         let action = Action::Choose {
             question: question.id.to_string(),
             option: option.id.to_string(),
@@ -54,7 +53,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                         data-option={option.id.to_string()}
                         checked={checked}
                         disabled={full && !checked}
-                        onchange={move |_| dispatch.emit(action.clone())}
+                        onchange={sends(&props.dispatch, action)}
                     />
                     <span>{ &*option.label }</span>
                 </label>
@@ -68,14 +67,6 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             event.prevent_default();
             dispatch.emit(Action::Next);
         }
-    };
-    let on_back = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.emit(Action::Back)
-    };
-    let on_result = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.emit(Action::ShowResult)
     };
     let hint_id = format!("gp-hint-{}", question.id);
     let error_id = format!("gp-error-{}", question.id);
@@ -98,9 +89,9 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                 { if props.missing_answer { &*ui.answer_required } else { "" } }
             </p>
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(&props.dispatch, Action::Back)}>{ &*ui.back }</button>
                 if all_answered && !last {
-                    <button type="button" class="gp-link" data-action="result" onclick={on_result}>{ &*ui.see_result }</button>
+                    <button type="button" class="gp-link" data-action="result" onclick={sends(&props.dispatch, Action::ShowResult)}>{ &*ui.see_result }</button>
                 }
                 <button type="submit" class="gp-button" data-action="next">
                     { if last { &*ui.see_result } else { &*ui.next } }

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::{Reason, Side};
 
-use super::{fill, Action};
+use super::{fill, sends, Action};
 
 pub struct ReasonListProps {
     pub content: ContentRef,
@@ -28,11 +28,9 @@ pub fn reason_list(props: &ReasonListProps) -> Html {
             Side::Mentoring => (&content.comparison.mentoring, &row.mentoring),
         };
         let link = props.can_link.then(|| {
-            let dispatch = props.dispatch.clone();
-            let row_id = row.id.to_string();
             html! {
                 <button type="button" class="gp-link" data-reason-row={row.id.to_string()}
-                    onclick={move |_| dispatch.emit(Action::HighlightRow(row_id.clone()))}>
+                    onclick={sends(&props.dispatch, Action::HighlightRow(row.id.to_string()))}>
                     { fill(&content.ui.reason_row_link, &[("name", &row.label)]) }
                 </button>
             }

@@ -11,7 +11,7 @@ use super::change_list::{change_list, ChangeListProps};
 use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
 use super::share_panel::{share_panel, SharePanelProps};
-use super::{fill, Action};
+use super::{fill, sends, Action};
 
 pub struct ResultViewProps {
     pub content: ContentRef,
@@ -69,14 +69,6 @@ pub fn result_view(props: &ResultViewProps) -> Html {
         score_sentence(&content.comparison.mentoring, r.mentoring_score)
     );
     let timing_section = content.section("timing");
-    let on_restart = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.emit(Action::Restart)
-    };
-    let on_back = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.emit(Action::Back)
-    };
     html! {
         <section class="gp-result"
             data-outcome={r.outcome.id()}
@@ -167,8 +159,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             }
 
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={on_back}>{ &*ui.back }</button>
-                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={on_restart}>{ &*ui.restart }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(&props.dispatch, Action::Back)}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={sends(&props.dispatch, Action::Restart)}>{ &*ui.restart }</button>
             </div>
         </section>
     }

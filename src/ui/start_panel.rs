@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 
-use super::Action;
+use super::{sends, Action};
 
 pub struct StartPanelProps {
     pub content: ContentRef,
@@ -17,14 +17,6 @@ pub struct StartPanelProps {
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn start_panel(props: &StartPanelProps) -> Html {
     let ui = &props.content.ui;
-    let on_start = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.emit(Action::Start)
-    };
-    let on_forget = {
-        let dispatch = props.dispatch.clone();
-        move |_| dispatch.emit(Action::Restart)
-    };
     html! {
         <div class="gp-start">
             <h3 class="gp-panel-title" tabindex="-1" data-autofocus="">{ &*ui.assessment_title }</h3>
@@ -33,11 +25,11 @@ pub fn start_panel(props: &StartPanelProps) -> Html {
                 { for ui.start_points.iter().map(|point| html! { <li>{ &**point }</li> }) }
             </ul>
             <div class="gp-nav">
-                <button type="button" class="gp-button" data-action="start" onclick={on_start}>
+                <button type="button" class="gp-button" data-action="start" onclick={sends(&props.dispatch, Action::Start)}>
                     { if props.has_progress { &*ui.resume } else { &*ui.start } }
                 </button>
                 if props.has_progress {
-                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={on_forget}>
+                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={sends(&props.dispatch, Action::Restart)}>
                         { &*ui.forget }
                     </button>
                 }
