@@ -1,7 +1,13 @@
 //! Compiles the built-in content into the widget: each `content/<lang>.json` is parsed here,
-//! at build time, with the same schema the widget uses, and written out as Rust code that
-//! constructs it. The widget then starts with no fetch, no JSON parser and no parse time, and
-//! broken built-in content fails the build with the JSON path of the mistake.
+//! at build time, with the same schema the widget uses, and written out as
+//!  - `skeleton.rs`: Rust code constructing English's structure (ids, weights, thresholds,
+//!    list lengths) with every string empty, shared by every language, and
+//!  - `texts_<lang>.txt`: the language's strings in schema order, separated by NUL, which the
+//!    widget lays over the skeleton on first use, borrowing each string from the binary.
+//!
+//! The widget then starts with no fetch, no JSON parser and no parse time; one run of text
+//! also packs smaller than strings scattered among the structure. Broken built-in content
+//! fails the build with the JSON path of the mistake.
 #[allow(dead_code)]
 #[path = "src/content/model.rs"]
 mod model;
@@ -13,19 +19,36 @@ const LANGS: &[&str] = &["en", "tr"];
 
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut skeleton: Option<model::Content> = None;
     for lang in LANGS {
         let path = format!("content/{lang}.json");
         println!("cargo:rerun-if-changed={path}");
         let json = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
         let deserializer = &mut serde_json::Deserializer::from_str(&json);
-        let content: model::Content = serde_path_to_error::deserialize(deserializer)
+        let mut content: model::Content = serde_path_to_error::deserialize(deserializer)
             .unwrap_or_else(|e| panic!("{path}: at {}: {}", e.path(), e.inner()));
-        if *lang != "en" {
-            check_translation_order(&path, &json, &content);
-        }
-        let code = rust_expression(&format!("{content:?}"));
-        fs::write(Path::new(&out_dir).join(format!("builtin_{lang}.rs")), code)
-            .expect("write generated content");
+        let texts = texts_of(&mut content);
+        let skeleton = skeleton.get_or_insert_with(|| {
+            let mut empty = content.clone();
+            empty.for_each_text_mut(&mut |text| *text = "".into());
+            let code = rust_expression(&format!("{empty:?}"));
+            fs::write(Path::new(&out_dir).join("skeleton.rs"), code).expect("write skeleton");
+            empty
+        });
+        assert!(
+            skeleton.with_texts(&mut texts.iter().cloned().map(Into::into)).as_ref() == Some(&content),
+            "{path} must have the structure of content/en.json: the same ids, weights and list lengths"
+        );
+        check_document_order(&path, &json, &texts);
+        assert!(
+            !texts.iter().any(|t| t.contains('\0')),
+            "{path}: a string contains a NUL character"
+        );
+        fs::write(
+            Path::new(&out_dir).join(format!("texts_{lang}.txt")),
+            texts.join("\0"),
+        )
+        .expect("write texts");
     }
     println!("cargo:rerun-if-changed=src/content/model.rs");
 
@@ -36,27 +59,24 @@ fn main() {
         .expect("write minified CSS");
 }
 
-/// The lean wasm carries English only and loads another language as a list of its strings
-/// in document order (`make dist` writes `guidepost-texts-<lang>.json` from the JSON file),
-/// laid over English's structure. That only works when the file has English's structure and
-/// its keys in the schema's order: check both here, so a mismatch fails the build instead of
-/// garbling a language.
-fn check_translation_order(path: &str, json: &str, content: &model::Content) {
-    let english: model::Content =
-        serde_json::from_str(&fs::read_to_string("content/en.json").expect("read content/en.json"))
-            .expect("content/en.json parses");
-    let value: serde_json::Value = serde_json::from_str(json).expect("parsed above");
+/// Every string of `content`, in schema order.
+fn texts_of(content: &mut model::Content) -> Vec<String> {
     let mut texts = Vec::new();
-    strings_in_document_order(&value, &mut texts);
-    let mut texts = texts.into_iter();
-    let mut laid_over = english;
-    laid_over.for_each_text_mut(&mut |text| {
-        *text = texts.next().unwrap_or_default().into();
-    });
+    content.for_each_text_mut(&mut |text| texts.push(text.to_string()));
+    texts
+}
+
+/// The lean wasm carries English only and loads another language as the list of its
+/// strings in document order (`make dist` writes `guidepost-texts-<lang>.json` from the JSON
+/// file), laid over the skeleton in schema order: check that the two orders agree, so a
+/// file with its keys in another order fails the build instead of garbling a language.
+fn check_document_order(path: &str, json: &str, texts: &[String]) {
+    let value: serde_json::Value = serde_json::from_str(json).expect("parsed above");
+    let mut in_document_order = Vec::new();
+    strings_in_document_order(&value, &mut in_document_order);
     assert!(
-        laid_over == *content && texts.next().is_none(),
-        "{path} must have the structure of content/en.json (the same ids, weights and list \
-         lengths, with its keys in the same order) so the lean build can load its texts"
+        in_document_order == texts,
+        "{path} must have its keys in the order of the schema (as in content/en.json)"
     );
 }
 

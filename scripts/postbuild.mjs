@@ -1,7 +1,8 @@
 // Post-build step, run by Trunk (post_build hook) on its staging directory, or by hand on
 // a fresh dist/ (steps 4 and 5 expect the JavaScript as built, not yet minified).
 //  1. Drops the wasm's custom "name" section (function names for debugging: about a quarter
-//     of the file, and of no use to a visitor).
+//     of the file, and of no use to a visitor), and shortens the names the glue and the wasm
+//     know each other by (scripts/wasm-names.mjs).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
 //  3. Writes guidepost-texts-<lang>.json for every language but English: the strings of
@@ -14,6 +15,7 @@
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { shortenNames } from './wasm-names.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
 
@@ -50,11 +52,14 @@ export function withoutCustomSections(bytes, drop) {
 
 for (const kind of ['core', 'full']) {
   const path = join(dir, `guidepost-${kind}_bg.wasm`);
-  if (!existsSync(path)) continue;
+  const gluePath = join(dir, `guidepost-${kind}.js`);
+  if (!existsSync(path) || !existsSync(gluePath)) continue;
   const before = readFileSync(path);
-  const after = withoutCustomSections(before, ['name', 'producers']);
-  writeFileSync(path, after);
-  console.log(`postbuild: ${path} ${before.length} → ${after.length} bytes`);
+  const stripped = withoutCustomSections(before, ['name', 'producers']);
+  const { wasm, glue, renamed } = shortenNames(stripped, readFileSync(gluePath, 'utf8'), `./guidepost-${kind}_bg.js`);
+  writeFileSync(path, wasm);
+  writeFileSync(gluePath, glue);
+  console.log(`postbuild: ${path} ${before.length} → ${wasm.length} bytes (${renamed} names shortened)`);
 }
 const wasmPath = join(dir, 'guidepost-full_bg.wasm');
 

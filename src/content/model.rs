@@ -235,11 +235,25 @@ impl Question {
 }
 
 impl Content {
+    /// This content's structure (ids, weights, thresholds, list lengths) with `texts` laid
+    /// over its strings in [`Content::for_each_text_mut`] order; `None` unless there is
+    /// exactly one text per string.
+    /// (`dyn` rather than generic: one copy of the visitor in the wasm, whatever the texts.)
+    pub fn with_texts(&self, texts: &mut dyn Iterator<Item = Text>) -> Option<Content> {
+        let mut content = self.clone();
+        let mut complete = true;
+        content.for_each_text_mut(&mut |text| match texts.next() {
+            Some(t) => *text = t,
+            None => complete = false,
+        });
+        (complete && texts.next().is_none()).then_some(content)
+    }
+
     /// Visits every string of the content in the schema's order, which is also the order of
     /// the keys in `content/<lang>.json`. A translation is this content's structure (ids,
     /// weights, thresholds) with other strings laid over it in this order: that is how the
     /// lean build loads a language it does not carry (see [`crate::content::translated`]).
-    pub fn for_each_text_mut(&mut self, visit: &mut impl FnMut(&mut Text)) {
+    pub fn for_each_text_mut(&mut self, visit: &mut dyn FnMut(&mut Text)) {
         each(visit, &mut [&mut self.version, &mut self.lang]);
         let i = &mut self.intro;
         each(visit, &mut [&mut i.eyebrow, &mut i.title, &mut i.lead]);
@@ -340,7 +354,7 @@ impl Content {
     }
 }
 
-fn each(visit: &mut impl FnMut(&mut Text), fields: &mut [&mut Text]) {
+fn each(visit: &mut dyn FnMut(&mut Text), fields: &mut [&mut Text]) {
     for field in fields {
         visit(field);
     }
