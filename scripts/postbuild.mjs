@@ -55,7 +55,7 @@ for (const kind of ['core', 'full']) {
   const gluePath = join(dir, `guidepost-${kind}.js`);
   if (!existsSync(path) || !existsSync(gluePath)) continue;
   const before = readFileSync(path);
-  const stripped = withoutCustomSections(before, ['name', 'producers']);
+  const stripped = withoutCustomSections(before, ['name', 'producers', 'target_features']);
   const { wasm, glue, renamed } = shortenNames(stripped, readFileSync(gluePath, 'utf8'), `./guidepost-${kind}_bg.js`);
   writeFileSync(path, wasm);
   writeFileSync(gluePath, glue);

@@ -1,6 +1,8 @@
 //! Yew function components, one per file, and the reducer they share. Thin: no scoring here;
 //! every number and sentence comes from [`crate::engine`] and [`crate::content`].
-use yew::Callback;
+use yew::{html, Callback, Html};
+
+use crate::content::Text;
 
 mod answer_summary;
 mod app;
@@ -19,6 +21,15 @@ pub mod state;
 
 pub use app::{App, AppProps, WidgetEvent};
 pub use state::{Action, Stage, State};
+
+/// An `<li>` for each text (the bullet and step lists of content): one function for all of
+/// them rather than a copy of the list-building code per list.
+pub fn text_items(texts: &[Text]) -> Html {
+    texts
+        .iter()
+        .map(|text| html! { <li>{ &**text }</li> })
+        .collect()
+}
 
 /// A handler for any event that sends `action`. One closure type for every such control:
 /// each distinct closure would cost the wasm its own copy of Yew's callback plumbing.

@@ -11,7 +11,7 @@ use super::change_list::{change_list, ChangeListProps};
 use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
 use super::share_panel::{share_panel, SharePanelProps};
-use super::{fill, sends, Action};
+use super::{fill, sends, text_items, Action};
 
 pub struct ResultViewProps {
     pub content: ContentRef,
@@ -102,7 +102,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                     <h4>{ &*ui.sequence_title }</h4>
                     <p class="gp-strong">{ &*sequence_text(content, sequence).title }</p>
                     <ol class="gp-steps">
-                        { for sequence_text(content, sequence).steps.iter().map(|step| html! { <li>{ &**step }</li> }) }
+                        { text_items(&sequence_text(content, sequence).steps) }
                     </ol>
                 </div>
             }

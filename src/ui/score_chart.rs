@@ -15,23 +15,27 @@ pub struct ScoreChartProps {
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn score_chart(props: &ScoreChartProps) -> Html {
-    const BAR_X: u32 = 0;
-    const BAR_WIDTH: u32 = 300;
-    let bar = |y: u32, score: u8, side: &'static str, label: &AttrValue| {
-        let width = BAR_WIDTH * u32::from(score.min(100)) / 100;
+    // The drawing is 300 wide; each bar is 14 high under its label (constant positions are
+    // literal attributes, only the widths vary).
+    let bar = |label_y: &'static str,
+               bar_y: &'static str,
+               score: u8,
+               side: &'static str,
+               label: &AttrValue| {
+        let width = 3 * u32::from(score.min(100));
         html! {
             <g class="gp-chart-side" data-side={side}>
-                <text x={BAR_X.to_string()} y={(y - 8).to_string()} class="gp-chart-label">{ label.clone() }</text>
-                <text x={BAR_WIDTH.to_string()} y={(y - 8).to_string()} class="gp-chart-value" text-anchor="end">{ score.to_string() }</text>
-                <rect x={BAR_X.to_string()} y={y.to_string()} width={BAR_WIDTH.to_string()} height="14" rx="7" class="gp-chart-track" />
-                <rect x={BAR_X.to_string()} y={y.to_string()} width={width.to_string()} height="14" rx="7" class="gp-chart-bar" />
+                <text x="0" y={label_y} class="gp-chart-label">{ label.clone() }</text>
+                <text x="300" y={label_y} class="gp-chart-value" text-anchor="end">{ score.to_string() }</text>
+                <rect x="0" y={bar_y} width="300" height="14" rx="7" class="gp-chart-track" />
+                <rect x="0" y={bar_y} width={width.to_string()} height="14" rx="7" class="gp-chart-bar" />
             </g>
         }
     };
     html! {
         <svg class="gp-chart" viewBox="0 0 300 96" role="img" aria-label={props.description.clone()} focusable="false">
-            { bar(26, props.coaching, "coaching", &props.coaching_label) }
-            { bar(74, props.mentoring, "mentoring", &props.mentoring_label) }
+            { bar("18", "26", props.coaching, "coaching", &props.coaching_label) }
+            { bar("66", "74", props.mentoring, "mentoring", &props.mentoring_label) }
         </svg>
     }
 }

@@ -2,6 +2,8 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 
+use super::text_items;
+
 pub struct SharedSectionsProps {
     pub content: ContentRef,
 }
@@ -20,7 +22,7 @@ pub fn shared_sections(props: &SharedSectionsProps) -> Html {
                     <article key={section.id.to_string()} class="gp-card" data-section={section.id.to_string()}>
                         <h4>{ &*section.title }</h4>
                         <p>{ &*section.text }</p>
-                        <ul>{ for section.points.iter().map(|point| html! { <li>{ &**point }</li> }) }</ul>
+                        <ul>{ text_items(&section.points) }</ul>
                     </article>
                 }) }
             </div>

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::content::ContentRef;
 
-use super::{sends, Action};
+use super::{sends, text_items, Action};
 
 pub struct StartPanelProps {
     pub content: ContentRef,
@@ -22,7 +22,7 @@ pub fn start_panel(props: &StartPanelProps) -> Html {
             <h3 class="gp-panel-title" tabindex="-1" data-autofocus="">{ &*ui.assessment_title }</h3>
             <p class="gp-muted">{ if props.has_progress { &*ui.resume_note } else { &*ui.start_note } }</p>
             <ul class="gp-start-points">
-                { for ui.start_points.iter().map(|point| html! { <li>{ &**point }</li> }) }
+                { text_items(&ui.start_points) }
             </ul>
             <div class="gp-nav">
                 <button type="button" class="gp-button" data-action="start" onclick={sends(&props.dispatch, Action::Start)}>
