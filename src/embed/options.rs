@@ -54,10 +54,13 @@ impl WidgetOptions {
                     if allowed.contains(&value.as_str()) {
                         value
                     } else {
-                        warnings.push(format!(
-                            "{name}=\"{value}\" is not one of {}; using \"{default}\".",
-                            allowed.join(", ")
-                        ));
+                        let mut warning = format!("{name}=\"{value}\" is not one of ");
+                        for (i, known) in allowed.iter().enumerate() {
+                            warning.push_str(if i == 0 { "" } else { ", " });
+                            warning.push_str(known);
+                        }
+                        warning.push_str(&format!("; using \"{default}\"."));
+                        warnings.push(warning);
                         default.to_owned()
                     }
                 }

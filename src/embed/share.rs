@@ -13,18 +13,20 @@ const VERSION: &str = "1";
 
 /// Encodes answers (unknown ids are skipped).
 pub fn encode(answers: &Answers) -> String {
-    let groups: Vec<String> = QUESTIONS
-        .iter()
-        .map(|(question, options)| {
+    let mut encoded = format!("{VERSION}.");
+    for (i, (question, options)) in QUESTIONS.iter().enumerate() {
+        if i > 0 {
+            encoded.push('-');
+        }
+        encoded.extend(
             answers
                 .get(question)
                 .iter()
                 .filter_map(|chosen| options.iter().position(|o| o == chosen))
-                .filter_map(|i| char::from_digit(i as u32, 10))
-                .collect()
-        })
-        .collect();
-    format!("{VERSION}.{}", groups.join("-"))
+                .filter_map(|i| char::from_digit(i as u32, 10)),
+        );
+    }
+    encoded
 }
 
 /// Decodes the value after `guidepost=`; any tampering or an unknown version is an error

@@ -18,16 +18,22 @@ pub struct AnswerSummaryProps {
 pub fn answer_summary(props: &AnswerSummaryProps) -> Html {
     let content = &props.content;
     let items = content.questions.iter().map(|question| {
-        let labels: Vec<&str> = props
+        let mut labels = String::new();
+        for choice in props
             .answers
             .get(&question.id)
             .iter()
-            .filter_map(|id| question.choice(id).map(|c| c.label.as_ref()))
-            .collect();
+            .filter_map(|id| question.choice(id))
+        {
+            if !labels.is_empty() {
+                labels.push_str(" · ");
+            }
+            labels.push_str(&choice.label);
+        }
         html! {
             <li key={question.id.to_string()}>
                 <span class="gp-answer-question">{ &*question.prompt }</span>
-                <span class="gp-answer-value">{ labels.join(" · ") }</span>
+                <span class="gp-answer-value">{ labels }</span>
                 <button type="button" class="gp-link" data-edit={question.id.to_string()}
                     aria-label={format!("{}: {}", content.ui.change_answer, question.prompt)}
                     onclick={sends(&props.dispatch, Action::Edit(question.id.to_string()))}>

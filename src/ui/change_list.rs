@@ -14,24 +14,28 @@ pub struct ChangeListProps {
 /// "If you wanted advice from someone who has walked your path, mentoring would lead."
 pub fn describe(content: &Content, flip: &Flip) -> String {
     let ui = &content.ui;
-    let conditions: Vec<&str> = flip
-        .changes
-        .iter()
-        .flat_map(|change| {
-            let question = content.question(&change.question);
-            change
-                .to
-                .iter()
-                .filter_map(move |option| Some(question?.choice(option)?.if_chosen.as_ref()))
-        })
-        .collect();
+    let mut sentence = format!("{} ", ui.change_intro);
+    let mut first = true;
+    for change in &flip.changes {
+        let question = content.question(&change.question);
+        for option in &change.to {
+            if let Some(choice) = question.and_then(|q| q.choice(option)) {
+                if !first {
+                    sentence.push(' ');
+                    sentence.push_str(&ui.change_join);
+                    sentence.push(' ');
+                }
+                sentence.push_str(&choice.if_chosen);
+                first = false;
+            }
+        }
+    }
     let lead = match flip.outcome {
         Outcome::Coaching => &content.outcomes.coaching.would_lead,
         Outcome::Mentoring => &content.outcomes.mentoring.would_lead,
         Outcome::Combined => &content.outcomes.combined.would_lead,
     };
-    let join = format!(" {} ", ui.change_join);
-    format!("{} {}, {}.", ui.change_intro, conditions.join(&join), lead)
+    format!("{sentence}, {lead}.")
 }
 
 /// The smallest changes of answers that would reach each other outcome, each one tryable.

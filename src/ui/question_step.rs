@@ -41,15 +41,13 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             question: question.id.to_string(),
             option: option.id.to_string(),
         };
-        let input_id = format!("gp-{}-{}", question.id, option.id);
+        // The label wraps its input: that associates them, with no ids to keep unique.
         html! {
             <li key={option.id.to_string()}>
-                <label class="gp-option" for={input_id.clone()}>
+                <label class="gp-option">
                     <input
-                        id={input_id}
                         type={if multiple { "checkbox" } else { "radio" }}
                         name={question.id.to_string()}
-                        value={option.id.to_string()}
                         data-option={option.id.to_string()}
                         checked={checked}
                         disabled={full && !checked}
@@ -68,24 +66,22 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             dispatch.emit(Action::Next);
         }
     };
-    let hint_id = format!("gp-hint-{}", question.id);
-    let error_id = format!("gp-error-{}", question.id);
     html! {
         <form class="gp-quiz" data-question={question.id.to_string()} onsubmit={onsubmit} novalidate=true>
             <div class="gp-progress">
                 <span class="gp-progress-label">{ progress }</span>
                 <progress max={total.to_string()} value={(props.index + 1).to_string()} aria-hidden="true"></progress>
             </div>
-            <fieldset aria-describedby={if props.missing_answer { format!("{hint_id} {error_id}") } else { hint_id.clone() }}>
+            <fieldset aria-describedby={if props.missing_answer { "gp-hint gp-error" } else { "gp-hint" }}>
                 <legend>
                     <h3 class="gp-question" tabindex="-1" data-autofocus="">{ &*question.prompt }</h3>
                 </legend>
-                <p class="gp-muted" id={hint_id}>
+                <p class="gp-muted" id="gp-hint">
                     { if multiple { &*ui.choose_up_to_two } else { &*ui.choose_one } }
                 </p>
                 <ul class="gp-options" role="list">{ for options }</ul>
             </fieldset>
-            <p class="gp-error" id={error_id} role="alert">
+            <p class="gp-error" id="gp-error" role="alert">
                 { if props.missing_answer { &*ui.answer_required } else { "" } }
             </p>
             <div class="gp-nav">
