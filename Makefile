@@ -1,6 +1,7 @@
 # Guidepost — build and test entry points.
 #   make serve   build and serve the widget at http://127.0.0.1:8080 (rebuilds on change)
-#   make test    the whole gate: fmt, clippy (native + wasm), native tests, dist, browser suite
+#   make test    the whole gate: fmt, clippy (native + wasm), native tests, dist, size budget,
+#                browser suite
 # Every target sets up what it needs (idempotent; installed tools are skipped).
 
 SHELL := /bin/bash
@@ -40,7 +41,7 @@ serve: setup
 
 ## test: the full gate, in order
 test: setup setup-browser
-	@$(MAKE) --no-print-directory lint native-test build-dist browser-test
+	@$(MAKE) --no-print-directory lint native-test build-dist size browser-test
 
 lint:
 	cargo fmt --all -- --check
