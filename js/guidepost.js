@@ -6,9 +6,10 @@
 // Mounts a widget into every [data-guidepost] element, now and whenever one is added later
 // (single-page apps), and unmounts widgets whose element leaves the page. No inline script,
 // no eval, no request beyond this file's own origin.
-// Two builds of the same Rust code: `core`, what a first visit downloads, and `full`, which
-// adds reading and validating a site owner's content override and is fetched only for
-// widgets that use one. (The single-file offline build replaces this function.)
+// Three builds of the same Rust code: `core` and `core-tr`, what a first visit downloads,
+// with the English or the Turkish strings compiled in, and `full`, which carries both and
+// reads and validates a site owner's content override, fetched only for widgets that use one.
+// (The single-file offline build replaces this function.)
 async function loadModule(kind) {
   const module = await import(`./guidepost-${kind}.js`);
   await module.default({ module_or_path: new URL(`guidepost-${kind}_bg.wasm`, import.meta.url) });
@@ -18,7 +19,7 @@ async function loadModule(kind) {
 const handles = new Map();
 const modules = {};
 
-// The core build carries English only: another language's strings come from
+// A core build carries one language: the other's strings come from
 // guidepost-texts-<lang>.json beside this file, fetched once per page, when first needed.
 const texts = {};
 
@@ -33,12 +34,12 @@ function fetchTexts(lang) {
   return texts[lang];
 }
 
-// The language a widget will most likely show, so its texts download alongside the wasm
-// rather than after it (the wasm decides; this only saves a round trip).
+// The language a widget will show, to pick the core build that carries it: data-lang, or
+// for `auto` the first of the browser's languages the widget speaks (as the wasm decides).
 function likelyLanguage(element) {
   const lang = (element.getAttribute('data-lang') || 'en').trim().toLowerCase();
   if (lang !== 'auto') return lang;
-  return navigator.languages.map((tag) => tag.slice(0, 2).toLowerCase()).find((tag) => tag === 'en' || tag === 'tr');
+  return navigator.languages.map((tag) => tag.split('-')[0].toLowerCase()).find((tag) => tag === 'en' || tag === 'tr');
 }
 
 function start(kind) {
@@ -105,9 +106,8 @@ export async function mount(element, options = {}) {
     }
   }
   if (!element.hasAttribute('data-guidepost')) element.setAttribute('data-guidepost', '');
-  const kind = content !== undefined || element.hasAttribute('data-content') ? 'full' : 'core';
-  const lang = likelyLanguage(element);
-  if (kind === 'core' && lang === 'tr') fetchTexts(lang).catch(() => {});
+  const kind = content !== undefined || element.hasAttribute('data-content') ? 'full'
+    : likelyLanguage(element) === 'tr' ? 'core-tr' : 'core';
   let wasmModule;
   try {
     wasmModule = await start(kind);

@@ -1,6 +1,7 @@
 // `make bench`, browser half: serves dist/ on 127.0.0.1, drives headless Chromium through
 // chromedriver for several rounds, and reports medians of
-//   - what a first visit downloads (gzip bytes by type),
+//   - what a first visit downloads (gzip bytes by type, of every request the page made:
+//     the English demo page, and the same page with data-lang="tr"),
 //   - time from navigation start to the first usable control (in-page performance.now()),
 //   - time from a click on an answer's "Next" to the next question painted (in-page),
 //   - JS heap and wasm memory after a completed quiz.
@@ -19,8 +20,20 @@ const dist = args[0] || 'dist';
 const rounds = Number(args[1] || 5);
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+// Every file served, in order, so a round can tell what its page downloaded.
+const served = [];
+// The demo page in Turkish: the same page with data-lang="tr".
+const turkishPage = readFileSync(join(dist, 'index.html'), 'utf8').replace('data-lang="en"', 'data-lang="tr"');
 const server = createServer((req, res) => {
-  const path = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
+  const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (pathname === '/tr.html') {
+    served.push('index.html');
+    res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
+    res.end(turkishPage);
+    return;
+  }
+  const path = join(dist, pathname.replace(/\/$/, '/index.html'));
+  if (existsSync(path) && path.startsWith(dist)) served.push(path.slice(dist.length + 1));
   if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
   res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store' });
   res.end(readFileSync(path));
@@ -84,25 +97,47 @@ const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r,
 })().catch((e) => done({ error: String(e) }));
 `;
 
+/** A fresh browser (empty cache and storage) on `path`, once the widget is interactive;
+ * with the files the page downloaded to get there. */
+async function open(path) {
+  const session = await call('POST', '/session', { capabilities: { alwaysMatch: { 'goog:chromeOptions': {
+    binary: process.env.CHROME_BIN || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--window-size=1280,900',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'guidepost-bench-'))}`],
+  } } } });
+  const id = session.sessionId;
+  served.length = 0;
+  await call('POST', `/session/${id}/timeouts`, { script: 30000 });
+  await call('POST', `/session/${id}/url`, { url: `${origin}${path}` });
+  for (let i = 0; i < 100; i++) {
+    const ready = await call('POST', `/session/${id}/execute/sync`, { script: `return performance.getEntriesByName('guidepost:interactive').length > 0`, args: [] });
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { id, downloaded: [...served] };
+}
+
+const typeOf = { '.html': 'HTML', '.css': 'CSS', '.js': 'JS', '.wasm': 'wasm', '.json': 'content' };
+/** Gzip bytes by type of the files a first visit downloaded (`page`: the HTML it got). */
+function firstVisitBytes(files, page) {
+  const bytes = { HTML: 0, CSS: 0, JS: 0, wasm: 0, content: 0 };
+  for (const file of new Set(files)) {
+    const body = file === 'index.html' ? page : readFileSync(join(dist, file));
+    bytes[typeOf[extname(file)]] += gzipSync(body, { level: 9 }).length;
+  }
+  bytes.total = Object.values(bytes).reduce((a, b) => a + b, 0);
+  return { files: [...new Set(files)], ...bytes };
+}
+
 const results = [];
+let englishFiles = [];
+let turkishFiles = [];
 try {
   for (let round = 0; round < rounds; round++) {
-    const session = await call('POST', '/session', { capabilities: { alwaysMatch: { 'goog:chromeOptions': {
-      binary: process.env.CHROME_BIN || '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--window-size=1280,900',
-        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'guidepost-bench-'))}`],
-    } } } });
-    const id = session.sessionId;
+    const { id, downloaded } = await open('/');
+    englishFiles = downloaded;
     try {
-      await call('POST', `/session/${id}/timeouts`, { script: 30000 });
-      await call('POST', `/session/${id}/url`, { url: `${origin}/` });
-      // Wait until the widget is interactive.
-      for (let i = 0; i < 100; i++) {
-        const ready = await call('POST', `/session/${id}/execute/sync`, { script: `return performance.getEntriesByName('guidepost:interactive').length > 0`, args: [] });
-        if (ready) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
       const r = await call('POST', `/session/${id}/execute/async`, { script: QUIZ, args: [] });
       if (r.error) throw new Error(r.error);
       results.push(r);
@@ -110,26 +145,23 @@ try {
       await call('DELETE', `/session/${id}`);
     }
   }
+  const turkish = await open('/tr.html');
+  turkishFiles = turkish.downloaded;
+  await call('DELETE', `/session/${turkish.id}`);
 } finally {
   driver.kill();
   server.close();
 }
 
-const firstVisit = ['index.html', 'page.css', 'guidepost.js', 'guidepost-core.js', 'guidepost-core_bg.wasm'];
-const typeOf = { '.html': 'HTML', '.css': 'CSS', '.js': 'JS', '.wasm': 'wasm' };
-const bytes = {};
-for (const file of firstVisit) {
-  const type = typeOf[extname(file)];
-  bytes[type] = (bytes[type] || 0) + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-}
-bytes.content = 0; // compiled into the wasm
-bytes.total = Object.values(bytes).reduce((a, b) => a + b, 0);
+const bytes = firstVisitBytes(englishFiles, readFileSync(join(dist, 'index.html')));
+const turkishBytes = firstVisitBytes(turkishFiles, turkishPage);
 
 const work = results.flatMap((r) => r.steps.map((s) => s.work));
 const painted = results.flatMap((r) => r.steps.map((s) => s.painted));
 const report = {
   rounds,
   gzipBytes: bytes,
+  turkishPageGzipBytes: turkishBytes,
   interactiveMs: median(results.map((r) => r.interactive)),
   // Work: from the click until the next question is in the DOM (the widget's own time).
   // Painted: until the next animation frame, which includes waiting for the frame boundary.
@@ -152,7 +184,9 @@ for (const [name, { medianMicros }] of Object.entries(report.engine)) {
   console.log(`Engine, native: ${name.padEnd(18)} ${medianMicros.toFixed(1)} µs median`);
 }
 console.log(`Browser (${rounds} rounds, medians)`);
-console.log(`  first visit, gzip     ${Object.entries(bytes).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
+const sizes = (b) => ['HTML', 'CSS', 'JS', 'wasm', 'content', 'total'].map((k) => `${k} ${kb(b[k])}`).join(', ');
+console.log(`  first visit, gzip     ${sizes(bytes)}`);
+console.log(`  (Turkish page)        ${sizes(turkishBytes)}`);
 console.log(`  time to interactive   ${report.interactiveMs.toFixed(1)} ms after navigation start`);
 console.log(`  answer → next question rendered ${report.stepWorkMs.median.toFixed(2)} ms median, ${report.stepWorkMs.max.toFixed(2)} ms max`);
 console.log(`  answer → next frame painted     ${report.stepPaintedMs.median.toFixed(2)} ms median, ${report.stepPaintedMs.max.toFixed(2)} ms max`);

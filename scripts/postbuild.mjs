@@ -5,9 +5,10 @@
 //     know each other by (scripts/wasm-names.mjs).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
-//  3. Writes guidepost-texts-<lang>.json for every language but English: the strings of
-//     content/<lang>.json in document order, which the core build (English only) lays over
-//     its English structure when a widget needs that language (build.rs checks the order).
+//  3. Writes guidepost-texts-<lang>.json for every language: the strings of
+//     content/<lang>.json in document order, which a core build (one language compiled in)
+//     lays over its content structure when a widget needs another language (build.rs checks
+//     the order).
 //  4. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
 //     glue and the wasm (base64) inlined, so it opens from file:// with no network.
 //  5. Minifies the JavaScript a visitor downloads (the loader and both wasm-bindgen glues)
@@ -50,7 +51,7 @@ export function withoutCustomSections(bytes, drop) {
   return Buffer.concat(parts);
 }
 
-for (const kind of ['core', 'full']) {
+for (const kind of ['core', 'core-tr', 'full']) {
   const path = join(dir, `guidepost-${kind}_bg.wasm`);
   const gluePath = join(dir, `guidepost-${kind}.js`);
   if (!existsSync(path) || !existsSync(gluePath)) continue;
@@ -74,7 +75,7 @@ const contentDir = join(dir, 'content');
 if (existsSync(contentDir)) {
   for (const file of readdirSync(contentDir)) {
     const lang = file.replace(/\.json$/, '');
-    if (lang === file || lang === 'en') continue;
+    if (lang === file) continue;
     const texts = strings(JSON.parse(readFileSync(join(contentDir, file), 'utf8')));
     const path = join(dir, `guidepost-texts-${lang}.json`);
     writeFileSync(path, JSON.stringify(texts));
@@ -128,7 +129,7 @@ function offlinePage() {
 
 if (existsSync(indexPath) && existsSync(wasmPath)) offlinePage();
 
-for (const file of ['guidepost.js', 'guidepost-core.js', 'guidepost-full.js']) {
+for (const file of ['guidepost.js', 'guidepost-core.js', 'guidepost-core-tr.js', 'guidepost-full.js']) {
   const path = join(dir, file);
   if (!existsSync(path)) continue;
   const source = readFileSync(path, 'utf8');

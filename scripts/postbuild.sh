@@ -4,12 +4,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-${TRUNK_STAGING_DIR:-dist}}"
 
-# The full build (content overrides), beside Trunk's lean core build. Its own target
-# directory keeps the two feature sets from evicting each other's cache.
-bindgen_out="target/full/bindgen"
-cargo build --release --quiet --target wasm32-unknown-unknown --bin guidepost-core --features overrides --target-dir target/full
-wasm-bindgen --target web --no-typescript --out-dir "$bindgen_out" --out-name guidepost-full \
-  target/full/wasm32-unknown-unknown/release/guidepost-core.wasm
-cp "$bindgen_out/guidepost-full.js" "$bindgen_out/guidepost-full_bg.wasm" "$out/"
+# Beside Trunk's English core build, two more builds of the same code, each in its own
+# target directory so the feature sets do not evict each other's cache:
+#   guidepost-core-tr  the Turkish core (Turkish strings compiled in), for Turkish pages;
+#   guidepost-full     both languages and content overrides, only for pages that use one.
+variant() {
+  local name="$1" features="$2"
+  cargo build --release --quiet --target wasm32-unknown-unknown --bin guidepost-core \
+    --features "$features" --target-dir "target/$name"
+  wasm-bindgen --target web --no-typescript --out-dir "target/$name/bindgen" --out-name "guidepost-$name" \
+    "target/$name/wasm32-unknown-unknown/release/guidepost-core.wasm"
+  cp "target/$name/bindgen/guidepost-$name.js" "target/$name/bindgen/guidepost-${name}_bg.wasm" "$out/"
+}
+variant core-tr turkish
+variant full overrides
 
 node scripts/postbuild.mjs "$out"

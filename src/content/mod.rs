@@ -81,23 +81,38 @@ pub fn builtin_languages() -> Vec<Language> {
         .collect()
 }
 
-/// Whether Turkish is compiled in. The lean wasm a first visit downloads carries English
-/// only and loads Turkish's strings when asked (`guidepost-texts-tr.json`, written from
-/// `content/tr.json` by `make dist`); the full build, the native tools and the tests carry
-/// both.
-pub const TURKISH_BUILT_IN: bool = cfg!(any(feature = "overrides", not(target_arch = "wasm32")));
+// Which languages' strings a build carries. The core builds a first visit downloads carry
+// one language each, English (`guidepost-core`) or Turkish (`guidepost-core-tr`, feature
+// `turkish`), and load the other's strings when asked (`guidepost-texts-<lang>.json`, written
+// from `content/<lang>.json` by `make dist`); the full build, the native tools and the tests
+// carry both.
 
-/// The compiled-in content for a language, if that language is compiled in.
+/// The compiled-in content for a language, if this build carries that language.
 pub fn builtin(lang: &str) -> Option<&'static Content> {
     match lang {
-        "en" => Some(english()),
-        #[cfg(any(feature = "overrides", not(target_arch = "wasm32")))]
+        #[cfg(any(not(feature = "turkish"), feature = "overrides", not(target_arch = "wasm32")))]
+        "en" => Some(ENGLISH.with(|content| *content)),
+        #[cfg(any(feature = "turkish", feature = "overrides", not(target_arch = "wasm32")))]
         "tr" => Some(TURKISH.with(|content| *content)),
         _ => None,
     }
 }
 
-/// The English content, always compiled in, and the fallback for anything else.
+/// The language this build carries first: what a widget shows when the language it asked
+/// for cannot be had.
+pub const PRIMARY_LANG: &str = if cfg!(feature = "turkish") { "tr" } else { "en" };
+
+/// The content of [`PRIMARY_LANG`], always compiled in.
+pub fn primary() -> &'static Content {
+    #[cfg(not(feature = "turkish"))]
+    let primary = &ENGLISH;
+    #[cfg(feature = "turkish")]
+    let primary = &TURKISH;
+    primary.with(|content| *content)
+}
+
+/// The English content (natively and in the builds that carry English).
+#[cfg(any(not(feature = "turkish"), feature = "overrides", not(target_arch = "wasm32")))]
 pub fn english() -> &'static Content {
     ENGLISH.with(|content| *content)
 }
@@ -128,9 +143,10 @@ fn compiled_in(texts: &'static str) -> &'static Content {
 }
 
 thread_local! {
+    #[cfg(any(not(feature = "turkish"), feature = "overrides", not(target_arch = "wasm32")))]
     static ENGLISH: &'static Content =
         compiled_in(include_str!(concat!(env!("OUT_DIR"), "/texts_en.txt")));
-    #[cfg(any(feature = "overrides", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "turkish", feature = "overrides", not(target_arch = "wasm32")))]
     static TURKISH: &'static Content =
         compiled_in(include_str!(concat!(env!("OUT_DIR"), "/texts_tr.txt")));
 }

@@ -140,7 +140,7 @@ pub fn mount(
             if unmounted.get() {
                 return;
             }
-            let content = content.unwrap_or_else(|| content::english().into());
+            let content = content.unwrap_or_else(|| content::primary().into());
             let (initial_answers, initial_stage) = shared_answers(&content)
                 .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
                 .unwrap_or_default();
@@ -177,7 +177,7 @@ pub fn mount(
         }
     };
     // A language this build does not carry is loaded first, so the widget never flashes
-    // another language; if it cannot be loaded, English it is.
+    // another language; if it cannot be loaded, the build's own language it is.
     source.get(wanted, render);
     Ok(MountHandle {
         app,
