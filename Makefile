@@ -48,6 +48,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --bin guidepost-core -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --bin guidepost-core --features overrides -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin guidepost-core --features turkish -- -D warnings
 
 native-test:
 	cargo test

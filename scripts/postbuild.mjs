@@ -1,8 +1,8 @@
 // Post-build step, run by Trunk (post_build hook) on its staging directory, or by hand on
 // a fresh dist/ (steps 4 and 5 expect the JavaScript as built, not yet minified).
-//  1. Drops the wasm's custom "name" section (function names for debugging: about a quarter
-//     of the file, and of no use to a visitor), and shortens the names the glue and the wasm
-//     know each other by (scripts/wasm-names.mjs).
+//  1. Runs a few of wasm-opt's passes on each wasm, drops its custom sections (function names
+//     for debugging: about a quarter of the file, and of no use to a visitor), and shortens
+//     the names the glue and the wasm know each other by (scripts/wasm-names.mjs).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
 //  3. Writes guidepost-texts-<lang>.json for every language: the strings of
@@ -15,6 +15,8 @@
 //     with terser, once step 4 has read them as they were built.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { shortenNames } from './wasm-names.mjs';
 
@@ -51,12 +53,24 @@ export function withoutCustomSections(bytes, drop) {
   return Buffer.concat(parts);
 }
 
+// Binaryen's wasm-opt (npm, pinned in package.json), with the passes that make this wasm
+// smaller once gzipped. Its -Oz preset shrinks the file but grows the gzip (measured on this
+// code), so only these run: merging duplicate functions, tidier locals and branches.
+const WASM_OPT = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
+const WASM_OPT_PASSES = [
+  '--duplicate-function-elimination', '--coalesce-locals', '--reorder-locals', '--remove-unused-brs',
+  '--merge-similar-functions', '--vacuum', '--precompute', '--merge-blocks', '--optimize-instructions',
+  '--remove-unused-module-elements',
+];
+
 for (const kind of ['core', 'core-tr', 'full']) {
   const path = join(dir, `guidepost-${kind}_bg.wasm`);
   const gluePath = join(dir, `guidepost-${kind}.js`);
   if (!existsSync(path) || !existsSync(gluePath)) continue;
   const before = readFileSync(path);
-  const stripped = withoutCustomSections(before, ['name', 'producers', 'target_features']);
+  const optimized = spawnSync(WASM_OPT, [...WASM_OPT_PASSES, path, '-o', path], { stdio: 'inherit' });
+  if (optimized.status !== 0) throw new Error(`postbuild: wasm-opt failed on ${path}`);
+  const stripped = withoutCustomSections(readFileSync(path), ['name', 'producers', 'target_features']);
   const { wasm, glue, renamed } = shortenNames(stripped, readFileSync(gluePath, 'utf8'), `./guidepost-${kind}_bg.js`);
   writeFileSync(path, wasm);
   writeFileSync(gluePath, glue);

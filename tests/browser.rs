@@ -422,14 +422,30 @@ async fn every_view_has_zero_axe_violations() {
 
 // ----- f. Turkish -----------------------------------------------------------------------
 
-/// How many times the Turkish texts were requested so far.
-fn turkish_text_requests(browser: &Browser) -> usize {
+/// How many times `path` was requested so far.
+fn requests_of(browser: &Browser, path: &str) -> usize {
     browser
         .server
         .requests()
         .iter()
-        .filter(|r| r.url.starts_with("/guidepost-texts-tr.json"))
+        .filter(|r| r.url.split('?').next() == Some(path))
         .count()
+}
+
+/// Clicks the language switch's `lang` button and waits for the widget to show that language.
+async fn switch_language(widget: &Widget<'_>, lang: &str) {
+    let button = widget
+        .shadow(&format!("[data-lang-option=\"{lang}\"]"))
+        .await
+        .unwrap_or_else(|| panic!("a language button for {lang}"));
+    button.click().await.expect("click the language button");
+    widget
+        .wait_for(
+            &format!("the widget to switch to {lang}"),
+            "return root.querySelector('.gp').getAttribute('lang') === arguments[0];",
+            vec![json!(lang)],
+        )
+        .await;
 }
 
 /// The widget's language and the text of its first heading of `css`.
@@ -446,7 +462,7 @@ async fn shown(widget: &Widget<'_>, css: &str) -> (String, String) {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "browser suite: run by make test"]
-async fn turkish_loads_only_when_asked_for_and_is_turkish_throughout() {
+async fn each_page_loads_its_own_language_and_the_other_only_when_asked_for() {
     let turkish = guidepost::content::builtin("tr").expect("Turkish is compiled in natively");
     let server = StaticServer::dist();
     server.add_page(
@@ -459,11 +475,12 @@ async fn turkish_loads_only_when_asked_for_and_is_turkish_throughout() {
     );
     let browser = Browser::launch_with(server).await;
 
-    // An English visit downloads no Turkish.
+    // An English visit downloads the English core build and no Turkish.
     let widget = fresh_widget(&browser).await;
     assert_eq!(shown(&widget, "h2").await.0, "en");
+    assert_eq!(requests_of(&browser, "/guidepost-core-tr_bg.wasm"), 0);
     assert_eq!(
-        turkish_text_requests(&browser),
+        requests_of(&browser, "/guidepost-texts-tr.json"),
         0,
         "an English first visit fetched the Turkish texts"
     );
@@ -471,39 +488,19 @@ async fn turkish_loads_only_when_asked_for_and_is_turkish_throughout() {
     // Switching mid-quiz loads Turkish once, keeps the answers and asks in Turkish.
     widget.start(Input::Mouse).await;
     widget.choose("situation", "new-industry").await;
-    let switch = widget
-        .shadow("[data-lang-option=\"tr\"]")
-        .await
-        .expect("a Türkçe button");
-    switch.click().await.expect("click Türkçe");
-    widget
-        .wait_for(
-            "the widget to switch to Turkish",
-            "return root.querySelector('.gp').getAttribute('lang') === 'tr';",
-            vec![],
-        )
-        .await;
+    switch_language(&widget, "tr").await;
     let (_, prompt) = shown(&widget, "[data-question] h3").await;
     assert_eq!(
         prompt, turkish.questions[0].prompt,
         "the question in Turkish"
     );
     assert_eq!(widget.chosen("situation").await, vec!["new-industry"]);
-    assert_eq!(turkish_text_requests(&browser), 1);
-    let english = widget
-        .shadow("[data-lang-option=\"en\"]")
-        .await
-        .expect("an English button");
-    english.click().await.expect("click English");
-    widget
-        .wait_for(
-            "the widget to switch back to English",
-            "return root.querySelector('.gp').getAttribute('lang') === 'en';",
-            vec![],
-        )
-        .await;
+    assert_eq!(requests_of(&browser, "/guidepost-texts-tr.json"), 1);
+    switch_language(&widget, "en").await;
 
-    // data-lang="tr": Turkish from the first render to the result.
+    // data-lang="tr": the Turkish core build, Turkish from the first render to the result,
+    // with no strings to fetch.
+    browser.server.clear_requests();
     browser.goto_path("/tr.html").await;
     let widget = Widget::nth(&browser, 0);
     widget.wait_ready().await;
@@ -512,10 +509,20 @@ async fn turkish_loads_only_when_asked_for_and_is_turkish_throughout() {
         (lang.as_str(), title.as_str()),
         ("tr", &*turkish.intro.title)
     );
+    assert_eq!(requests_of(&browser, "/guidepost-core-tr_bg.wasm"), 1);
+    assert_eq!(requests_of(&browser, "/guidepost-core_bg.wasm"), 0);
+    assert_eq!(requests_of(&browser, "/guidepost-texts-tr.json"), 0);
     let got = widget.complete(Input::Keyboard, &COACHING_STORY).await;
     check_story(&COACHING_STORY, Input::Keyboard, &got);
     let (_, headline) = shown(&widget, "[data-outcome] h3").await;
     assert_eq!(headline, turkish.outcomes.coaching.headline);
+
+    // There, English is the language that loads when asked for, and the result stays.
+    switch_language(&widget, "en").await;
+    let (_, headline) = shown(&widget, "[data-outcome] h3").await;
+    let english_content = guidepost::content::english();
+    assert_eq!(headline, english_content.outcomes.coaching.headline);
+    assert_eq!(requests_of(&browser, "/guidepost-texts-en.json"), 1);
     assert!(
         browser.console_errors().await.is_empty(),
         "console errors in Turkish"

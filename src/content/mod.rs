@@ -90,9 +90,17 @@ pub fn builtin_languages() -> Vec<Language> {
 /// The compiled-in content for a language, if this build carries that language.
 pub fn builtin(lang: &str) -> Option<&'static Content> {
     match lang {
-        #[cfg(any(not(feature = "turkish"), feature = "overrides", not(target_arch = "wasm32")))]
+        #[cfg(any(
+            not(feature = "turkish"),
+            feature = "overrides",
+            not(target_arch = "wasm32")
+        ))]
         "en" => Some(ENGLISH.with(|content| *content)),
-        #[cfg(any(feature = "turkish", feature = "overrides", not(target_arch = "wasm32")))]
+        #[cfg(any(
+            feature = "turkish",
+            feature = "overrides",
+            not(target_arch = "wasm32")
+        ))]
         "tr" => Some(TURKISH.with(|content| *content)),
         _ => None,
     }
@@ -100,7 +108,11 @@ pub fn builtin(lang: &str) -> Option<&'static Content> {
 
 /// The language this build carries first: what a widget shows when the language it asked
 /// for cannot be had.
-pub const PRIMARY_LANG: &str = if cfg!(feature = "turkish") { "tr" } else { "en" };
+pub const PRIMARY_LANG: &str = if cfg!(feature = "turkish") {
+    "tr"
+} else {
+    "en"
+};
 
 /// The content of [`PRIMARY_LANG`], always compiled in.
 pub fn primary() -> &'static Content {
@@ -112,7 +124,11 @@ pub fn primary() -> &'static Content {
 }
 
 /// The English content (natively and in the builds that carry English).
-#[cfg(any(not(feature = "turkish"), feature = "overrides", not(target_arch = "wasm32")))]
+#[cfg(any(
+    not(feature = "turkish"),
+    feature = "overrides",
+    not(target_arch = "wasm32")
+))]
 pub fn english() -> &'static Content {
     ENGLISH.with(|content| *content)
 }
