@@ -211,3 +211,34 @@ async fn the_language_switch_marks_each_language_and_the_current_one() {
     );
     assert!(html.contains("aria-pressed=\"true\""));
 }
+
+#[tokio::test]
+async fn a_question_shows_its_own_hint_or_else_the_generic_instruction() {
+    let mut c = (*content()).clone();
+    c.questions.to_mut()[0].hint = "Pick what weighs most on you.".into();
+    c.questions.to_mut()[1].hint = "".into();
+    let c = content::ContentRef::from(c);
+    let own = render(
+        c.clone(),
+        WidgetOptions::default(),
+        Answers::new(),
+        Stage::Question(0),
+    )
+    .await;
+    assert!(
+        own.contains("<p id=\"gp-hint\" class=\"gp-muted\">Pick what weighs most on you.</p>"),
+        "{own}"
+    );
+    let generic = render(
+        c.clone(),
+        WidgetOptions::default(),
+        Answers::new(),
+        Stage::Question(1),
+    )
+    .await;
+    let expected = format!(
+        "<p id=\"gp-hint\" class=\"gp-muted\">{}</p>",
+        c.ui.choose_one
+    );
+    assert!(generic.contains(&expected), "{generic}");
+}

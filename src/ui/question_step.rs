@@ -32,6 +32,12 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             ("total", &total.to_string()),
         ],
     );
+    // The question's own hint; without one, the interface's generic instruction.
+    let hint = match (question.hint.trim().is_empty(), multiple) {
+        (false, _) => &*question.hint,
+        (true, true) => &*ui.choose_up_to_two,
+        (true, false) => &*ui.choose_one,
+    };
     let all_answered = props.answers.is_complete(content);
     let last = props.index + 1 == total;
 
@@ -76,9 +82,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                 <legend>
                     <h3 class="gp-question" tabindex="-1" data-autofocus="">{ &*question.prompt }</h3>
                 </legend>
-                <p class="gp-muted" id="gp-hint">
-                    { if multiple { &*ui.choose_up_to_two } else { &*ui.choose_one } }
-                </p>
+                <p class="gp-muted" id="gp-hint">{ hint }</p>
                 <ul class="gp-options" role="list">{ for options }</ul>
             </fieldset>
             <p class="gp-error" id="gp-error" role="alert">
