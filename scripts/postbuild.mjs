@@ -2,7 +2,7 @@
 // a fresh dist/ (steps 4 and 5 expect the JavaScript as built, not yet minified).
 //  1. Runs a few of wasm-opt's passes on each wasm, drops its custom sections (function names
 //     for debugging: about a quarter of the file, and of no use to a visitor), and shortens
-//     the names the glue and the wasm know each other by (scripts/wasm-names.mjs).
+//     the names the glue and the wasm know each other by (scripts/wasm-binary.mjs).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
 //  3. Writes guidepost-texts-<lang>.json for every language: the strings of
@@ -11,47 +11,16 @@
 //     the order).
 //  4. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
 //     glue and the wasm (base64) inlined, so it opens from file:// with no network.
-//  5. Minifies the JavaScript a visitor downloads (the loader and both wasm-bindgen glues)
+//  5. Minifies the JavaScript a visitor downloads (the loader and the wasm-bindgen glues)
 //     with terser, once step 4 has read them as they were built.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
-import { shortenNames } from './wasm-names.mjs';
+import { shortenNames, withoutCustomSections } from './wasm-binary.mjs';
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
-
-function readLeb(bytes, offset) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[offset++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, offset];
-}
-
-/** The module without the custom sections named in `drop`. */
-export function withoutCustomSections(bytes, drop) {
-  const parts = [bytes.subarray(0, 8)];
-  let offset = 8;
-  while (offset < bytes.length) {
-    const start = offset;
-    const id = bytes[offset++];
-    const [size, body] = readLeb(bytes, offset);
-    const end = body + size;
-    let keep = true;
-    if (id === 0) {
-      const [nameLength, nameStart] = readLeb(bytes, body);
-      const name = new TextDecoder().decode(bytes.subarray(nameStart, nameStart + nameLength));
-      keep = !drop.includes(name);
-    }
-    if (keep) parts.push(bytes.subarray(start, end));
-    offset = end;
-  }
-  return Buffer.concat(parts);
-}
 
 // Binaryen's wasm-opt (npm, pinned in package.json), with the passes that make this wasm
 // smaller once gzipped. Its -Oz preset shrinks the file but grows the gzip (measured on this

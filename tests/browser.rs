@@ -501,9 +501,7 @@ async fn each_page_loads_its_own_language_and_the_other_only_when_asked_for() {
     // data-lang="tr": the Turkish core build, Turkish from the first render to the result,
     // with no strings to fetch.
     browser.server.clear_requests();
-    browser.goto_path("/tr.html").await;
-    let widget = Widget::nth(&browser, 0);
-    widget.wait_ready().await;
+    let widget = Widget::open(&browser, "/tr.html").await;
     let (lang, title) = shown(&widget, "h2").await;
     assert_eq!(
         (lang.as_str(), title.as_str()),

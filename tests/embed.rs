@@ -205,9 +205,7 @@ async fn share_link(widget: &Widget<'_>) -> String {
 #[ignore = "browser suite: run by make test"]
 async fn plain_page_receives_ready_start_answer_and_complete_events() {
     let browser = Browser::launch().await;
-    browser.goto_path("/examples/plain.html").await;
-    let widget = Widget::nth(&browser, 0);
-    widget.wait_ready().await;
+    let widget = Widget::open(&browser, "/examples/plain.html").await;
     let ready = wait_events(&browser, "guidepost:ready", None, 1).await;
     assert_eq!(
         ready[0].detail["version"],
@@ -953,9 +951,7 @@ async fn progress_resumes_after_reload_and_can_be_forgotten() {
 #[ignore = "browser suite: run by make test"]
 async fn share_link_reopens_the_same_result_and_tampered_links_are_ignored() {
     let browser = Browser::launch().await;
-    browser.goto_path("/examples/plain.html").await;
-    let widget = Widget::nth(&browser, 0);
-    widget.wait_ready().await;
+    let widget = Widget::open(&browser, "/examples/plain.html").await;
     let shown = widget.complete(Input::Mouse, &COMBINED_STORY).await;
     check_outcome(&COMBINED_STORY, &shown, "plain.html");
     let link = share_link(&widget).await;
@@ -1097,9 +1093,7 @@ async fn offline_file_works_from_file_url_with_the_network_blocked() {
 #[ignore = "browser suite: run by make test"]
 async fn mount_handle_is_idempotent_and_resets_and_unmounts() {
     let browser = Browser::launch().await;
-    browser.goto_path("/examples/plain.html").await;
-    let widget = Widget::nth(&browser, 0);
-    widget.wait_ready().await;
+    let widget = Widget::open(&browser, "/examples/plain.html").await;
     wait_events(&browser, "guidepost:ready", None, 1).await;
 
     let twice = js_async(

@@ -1,4 +1,5 @@
-// Shortens the names the wasm-bindgen glue and the wasm know each other by.
+// Edits to a built wasm module, for scripts/postbuild.mjs: dropping custom sections, and
+// shortening the names the wasm-bindgen glue and the wasm know each other by.
 //
 // wasm-bindgen names every import after the JS function and a 16-digit hash
 // (`__wbg_appendChild_dbf7ad2f48413560`), and several exports likewise. Each name is written
@@ -40,6 +41,21 @@ const name = (text) => {
   return Buffer.concat([leb(encoded.length), encoded]);
 };
 
+/** The module without the custom sections named in `drop`. */
+export function withoutCustomSections(bytes, drop) {
+  const parts = [bytes.subarray(0, 8)];
+  let offset = 8;
+  while (offset < bytes.length) {
+    const start = offset;
+    const id = bytes[offset++];
+    const [size, body] = readLeb(bytes, offset);
+    const end = body + size;
+    if (id !== 0 || !drop.includes(readName(bytes, body)[0])) parts.push(bytes.subarray(start, end));
+    offset = end;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Skips an import's description (function, table, memory, global or tag). */
 function skipImportDescription(bytes, offset) {
   const kind = bytes[offset++];
@@ -54,7 +70,7 @@ function skipImportDescription(bytes, offset) {
       return flags & 1 ? readLeb(bytes, offset)[1] : offset;
     case 3: return offset + 2;
     case 4: return readLeb(bytes, offset + 1)[1];
-    default: throw new Error(`wasm-names: unknown import kind ${kind}`);
+    default: throw new Error(`shortenNames: unknown import kind ${kind}`);
   }
 }
 
@@ -113,18 +129,18 @@ export function shortenNames(wasm, glue, module) {
   let text = glue;
   const quotedModule = JSON.stringify(module);
   if (text.split(quotedModule).length !== 2) {
-    throw new Error(`wasm-names: expected the module name ${quotedModule} once in the glue`);
+    throw new Error(`shortenNames: expected the module name ${quotedModule} once in the glue`);
   }
   text = text.replace(quotedModule, '"w"');
   for (const [from, to] of imports) {
     const pattern = new RegExp(`(?<![\\w$])${escape(from)}(?![\\w$])`, 'g');
     const found = text.match(pattern)?.length ?? 0;
-    if (found !== 1) throw new Error(`wasm-names: import ${from} appears ${found} times in the glue, not once`);
+    if (found !== 1) throw new Error(`shortenNames: import ${from} appears ${found} times in the glue, not once`);
     text = text.replace(pattern, to);
   }
   for (const [from, to] of exports) {
     const pattern = new RegExp(`(?<=\\.)${escape(from)}(?![\\w$])`, 'g');
-    if (!pattern.test(text)) throw new Error(`wasm-names: export ${from} is not used by the glue`);
+    if (!pattern.test(text)) throw new Error(`shortenNames: export ${from} is not used by the glue`);
     text = text.replace(pattern, to);
   }
   return { wasm: Buffer.concat(parts), glue: text, renamed: imports.size + exports.size };
