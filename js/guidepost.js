@@ -118,9 +118,11 @@ export async function mount(element, options = {}) {
   let handle = handles.get(element);
   if (!handle) {
     const mountWasm = wasmModule.mount;
+    // One reporter per element: data-parent-origin is checked (and warned about) once.
+    const report = reporter(element);
     let wasm;
     try {
-      wasm = mountWasm(element, content, fetchTexts, reporter(element));
+      wasm = mountWasm(element, content, fetchTexts, report);
     } catch (error) {
       reportError(element, error);
       throw error;
@@ -132,7 +134,7 @@ export async function mount(element, options = {}) {
         wasm.forget();
         wasm.unmount();
         wasm.free();
-        wasm = mountWasm(element, content, fetchTexts, reporter(element));
+        wasm = mountWasm(element, content, fetchTexts, report);
       },
       /** Removes the widget; the element stays, empty. */
       unmount() {
