@@ -98,7 +98,7 @@ async fn a_question_step_has_progress_options_and_navigation() {
 }
 
 #[tokio::test]
-async fn situation_takes_checkboxes_and_disables_a_third_choice() {
+async fn situation_takes_checkboxes_and_keeps_a_third_choice_answerable() {
     let answers = Answers::new().with("situation", &["role-transition", "new-industry"]);
     let html = render(
         content(),
@@ -109,7 +109,10 @@ async fn situation_takes_checkboxes_and_disables_a_third_choice() {
     .await;
     assert_eq!(html.matches("type=\"checkbox\"").count(), 6);
     assert_eq!(html.matches("<input checked ").count(), 2, "{html}");
-    assert_eq!(html.matches("disabled=\"disabled\"").count(), 4);
+    // A third tap is answered with a message (the reducer's `choice_limit`), so the other
+    // options stay enabled rather than silently dead.
+    assert_eq!(html.matches("disabled").count(), 0, "{html}");
+    assert!(html.contains("role=\"alert\""));
 }
 
 #[tokio::test]
@@ -136,7 +139,15 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
     assert!(html.contains("href=\"https://example.com/contact\"") && html.contains("Talk to us"));
     assert!(html.contains("data-action=\"restart\""));
     assert!(html.contains("<svg"), "scores drawn as SVG");
-    assert!(html.contains("data-flip="), "what would change it");
+    assert!(html.contains("data-confidence=\"high\""));
+    // Far from any other outcome: said plainly, not as a long sentence.
+    assert!(!html.contains("data-flip="), "{html}");
+    assert!(
+        html.contains(
+            "data-flip-none=\"\">Your answers point clearly: it would take 3 different answers"
+        ),
+        "{html}"
+    );
     assert!(
         html.contains("value=\"https://example.com/page#guidepost=1.0-0-0-0-0-0-0-1\""),
         "share link"
@@ -241,4 +252,115 @@ async fn a_question_shows_its_own_hint_or_else_the_generic_instruction() {
         c.ui.choose_one
     );
     assert!(generic.contains(&expected), "{generic}");
+}
+
+fn near_the_line() -> Answers {
+    Answers::new()
+        .with(
+            "situation",
+            &["decision-complexity", "strategic-perspective"],
+        )
+        .with("support", &["questions"])
+        .with("time-focus", &["present-future"])
+        .with("horizon", &["ongoing"])
+        .with("relationship", &["senior-guide"])
+        .with("outcome", &["clarity"])
+        .with("urgency", &["this-year"])
+        .with("organization", &["case-by-case"])
+}
+
+#[tokio::test]
+async fn what_would_change_it_names_exactly_the_options_swapped() {
+    let c = content();
+    let answers = near_the_line();
+    let r = guidepost::engine::recommend(&c, &answers);
+    assert!(!r.changes.is_empty(), "{r:?}");
+    let html = render(
+        c.clone(),
+        WidgetOptions::default(),
+        answers.clone(),
+        Stage::Result,
+    )
+    .await;
+    for flip in &r.changes {
+        assert!(html.contains(&format!("data-flip=\"{}\"", flip.outcome.id())));
+        for change in &flip.changes {
+            let hook = format!(
+                "data-change=\"{}\" data-from=\"{}\" data-to=\"{}\"",
+                change.question,
+                change.from.join(" "),
+                change.to.join(" ")
+            );
+            assert!(html.contains(&hook), "{hook} in {html}");
+            // Each line names what is added and what is dropped, never an unchanged option.
+            let q = c.question(&change.question).unwrap();
+            let start = html.find(&hook).unwrap();
+            let line = &html[start..start + html[start..].find("</li>").unwrap()];
+            for option in q.options.iter() {
+                let quoted = format!("“{}”", option.label);
+                let touched = change
+                    .added()
+                    .chain(change.dropped())
+                    .any(|o| *o == option.id);
+                assert_eq!(line.contains(&quoted), touched, "{} in {line}", option.id);
+            }
+        }
+    }
+    assert!(html.contains("data-action=\"apply-change\""));
+    let one = r.changes.iter().any(|f| f.distance() == 1);
+    assert_eq!(
+        html.contains("With one different answer, the recommendation would be"),
+        one
+    );
+    assert!(!html.contains(" and you "), "no chained clauses");
+}
+
+#[tokio::test]
+async fn the_strongest_three_reasons_show_and_the_rest_are_one_tap_away() {
+    let c = content();
+    let answers = near_the_line();
+    let r = guidepost::engine::recommend(&c, &answers);
+    assert!(r.reasons.len() > 3, "{r:?}");
+    let html = render(c, WidgetOptions::default(), answers, Stage::Result).await;
+    let more = html
+        .find("<details class=\"gp-more\">")
+        .expect("a disclosure for the rest");
+    assert_eq!(html[..more].matches("data-reason-question=").count(), 3);
+    assert_eq!(
+        html[more..].matches("data-reason-question=").count(),
+        r.reasons.len() - 3
+    );
+    assert!(html.contains(&format!("More reasons ({})", r.reasons.len() - 3)));
+}
+
+#[tokio::test]
+async fn a_program_that_tips_the_result_is_shown_as_a_reason_citing_its_section() {
+    let answers = Answers::new()
+        .with("situation", &["role-transition", "new-industry"])
+        .with("support", &["questions"])
+        .with("time-focus", &["present-future"])
+        .with("horizon", &["ongoing"])
+        .with("relationship", &["senior-guide"])
+        .with("outcome", &["clarity"])
+        .with("urgency", &["now"])
+        .with("organization", &["program"]);
+    let html = render(content(), WidgetOptions::default(), answers, Stage::Result).await;
+    assert!(html.contains("data-outcome=\"combined\""));
+    assert!(
+        html.contains("data-reason-question=\"organization\""),
+        "{html}"
+    );
+    assert!(html.contains("A sign of organizational maturity"));
+}
+
+#[tokio::test]
+async fn both_languages_render_every_result_sentence_from_whole_templates() {
+    for lang in ["en", "tr"] {
+        let c: ContentRef = content::builtin(lang).unwrap().into();
+        let html = render(c, WidgetOptions::default(), near_the_line(), Stage::Result).await;
+        assert!(
+            !html.contains('{'),
+            "an unfilled placeholder in {lang}: {html}"
+        );
+    }
 }

@@ -16,7 +16,7 @@ pub const QUESTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("support", &["questions", "advice", "both"]),
-    ("time-focus", &["present-future", "past-lessons"]),
+    ("time-focus", &["present-future", "past-lessons", "both"]),
     ("horizon", &["defined", "ongoing", "both"]),
     ("relationship", &["peer-partner", "senior-guide"]),
     ("outcome", &["behavior", "clarity", "know-how", "direction"]),

@@ -75,6 +75,9 @@ pub struct Section {
 pub struct Question {
     pub id: Text,
     pub prompt: Text,
+    /// A short name for the question, for "what would change it" and the answer summary
+    /// ("When you are stuck").
+    pub topic: Text,
     pub hint: Text,
     /// 1 for a single choice; `situation` takes up to 2.
     pub max_choices: u8,
@@ -94,13 +97,11 @@ pub struct Choice {
     /// Score points by which this answer widens the band in which both approaches are
     /// recommended together (≥ 0); the article ties deliberate programs to combining them.
     pub combined: f64,
-    /// The comparison row this evidence rests on; `None` for neutral answers.
+    /// The comparison row this evidence rests on (for a `combined` answer, the section it
+    /// rests on); `None` for neutral answers.
     pub row: Option<Text>,
     /// Why this answer points where it does, in the article's terms (empty when neutral).
     pub reason: Text,
-    /// Completes "If …" in "what would change it", e.g. "you wanted advice from someone who
-    /// has walked your path".
-    pub if_chosen: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,10 +118,9 @@ pub struct OutcomeText {
     /// The result headline.
     pub headline: Text,
     pub summary: Text,
-    /// Completes "If …, ___" in "what would change it", e.g. "mentoring would lead".
+    /// Fills `{lead}` in `ui.change_one` / `ui.change_two`: "the recommendation would be
+    /// mentoring".
     pub would_lead: Text,
-    /// Timing advice for this outcome.
-    pub timing: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,7 +135,9 @@ pub struct Sequences {
 #[serde(deny_unknown_fields)]
 pub struct SequenceText {
     pub title: Text,
-    pub steps: List<Text>,
+    /// Why this order is suggested; `{row}` (first and mentoring first) is the label of the
+    /// row the leading side's strongest reason rests on.
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,6 +145,7 @@ pub struct SequenceText {
 pub struct ConfidenceText {
     pub high: Text,
     pub medium: Text,
+    /// Shown only when one different answer would change the result.
     pub low: Text,
 }
 
@@ -156,12 +159,19 @@ pub struct EngineConfig {
     /// Within a combined result, scores closer than this run both approaches together;
     /// otherwise the stronger one goes first.
     pub together_band: f64,
-    /// The fewest answer changes that flip the outcome at which confidence is "medium".
-    pub medium_confidence_changes: u32,
-    /// … and at which it is "high".
-    pub high_confidence_changes: u32,
-    /// How many reasons the result shows.
+    /// Confidence is "high" when the scores sit at least this many points inside their
+    /// outcome's region, or when three or more changed options are needed to leave it …
+    pub high_confidence_clearance: f64,
+    /// … and "medium" from this many points, or with two changed options; otherwise "low"
+    /// (one changed option would change the result).
+    pub medium_confidence_clearance: f64,
+    /// Suggestions needing more changed options than this are not spelled out: the result
+    /// says instead how many answers would have to change.
+    pub max_suggested_changes: u32,
+    /// How many reasons the result lists …
     pub max_reasons: u32,
+    /// … of which this many show at once; the rest are one tap away.
+    pub shown_reasons: u32,
 }
 
 /// Interface wording. `{current}`, `{total}`, `{score}` and `{name}` are placeholders.
@@ -183,15 +193,33 @@ pub struct UiText {
     pub result_label: Text,
     pub scores_title: Text,
     pub score_label: Text,
+    /// What the 0–100 scores measure.
+    pub score_meaning: Text,
     pub confidence_title: Text,
     pub reasons_title: Text,
     pub reason_row_link: Text,
     pub sequence_title: Text,
-    pub timing_title: Text,
     pub change_title: Text,
-    pub change_intro: Text,
-    pub change_join: Text,
+    /// "With one different answer, {lead}:" (`{lead}`: the outcome's `would_lead`).
+    pub change_one: Text,
+    /// "With two different answers, {lead}:"
+    pub change_two: Text,
+    /// One option replaced by another: `{from}` and `{to}` are option labels.
+    pub change_swap: Text,
+    /// An option added to those kept (`{to}`).
+    pub change_add: Text,
+    /// An option dropped from those kept (`{from}`).
+    pub change_drop: Text,
+    /// When no suggestion is close: `{count}` answers would have to change.
+    pub change_none_close: Text,
     pub try_change: Text,
+    /// Shown above a tried suggestion's result, with its changes and the undo control.
+    pub tried_note: Text,
+    pub undo: Text,
+    /// The control that shows the reasons beyond the first few: `{count}` more.
+    pub more_reasons: Text,
+    /// Said when a third option is chosen on a question that takes two.
+    pub choice_limit: Text,
     pub answers_title: Text,
     pub change_answer: Text,
     pub cta_title: Text,
@@ -273,25 +301,23 @@ impl Content {
             s.points.to_mut().iter_mut().for_each(&mut *visit);
         }
         for q in self.questions.to_mut() {
-            each(visit, &mut [&mut q.id, &mut q.prompt, &mut q.hint]);
+            each(
+                visit,
+                &mut [&mut q.id, &mut q.prompt, &mut q.topic, &mut q.hint],
+            );
             for o in q.options.to_mut() {
                 each(visit, &mut [&mut o.id, &mut o.label]);
                 if let Some(row) = &mut o.row {
                     visit(row);
                 }
-                each(visit, &mut [&mut o.reason, &mut o.if_chosen]);
+                visit(&mut o.reason);
             }
         }
         let o = &mut self.outcomes;
         for t in [&mut o.coaching, &mut o.mentoring, &mut o.combined] {
             each(
                 visit,
-                &mut [
-                    &mut t.headline,
-                    &mut t.summary,
-                    &mut t.would_lead,
-                    &mut t.timing,
-                ],
+                &mut [&mut t.headline, &mut t.summary, &mut t.would_lead],
             );
         }
         let s = &mut self.sequences;
@@ -300,8 +326,7 @@ impl Content {
             &mut s.mentoring_first,
             &mut s.together,
         ] {
-            visit(&mut t.title);
-            t.steps.to_mut().iter_mut().for_each(&mut *visit);
+            each(visit, &mut [&mut t.title, &mut t.text]);
         }
         let c = &mut self.confidence;
         each(visit, &mut [&mut c.high, &mut c.medium, &mut c.low]);
@@ -322,15 +347,23 @@ impl Content {
                 &mut u.result_label,
                 &mut u.scores_title,
                 &mut u.score_label,
+                &mut u.score_meaning,
                 &mut u.confidence_title,
                 &mut u.reasons_title,
                 &mut u.reason_row_link,
                 &mut u.sequence_title,
-                &mut u.timing_title,
                 &mut u.change_title,
-                &mut u.change_intro,
-                &mut u.change_join,
+                &mut u.change_one,
+                &mut u.change_two,
+                &mut u.change_swap,
+                &mut u.change_add,
+                &mut u.change_drop,
+                &mut u.change_none_close,
                 &mut u.try_change,
+                &mut u.tried_note,
+                &mut u.undo,
+                &mut u.more_reasons,
+                &mut u.choice_limit,
                 &mut u.answers_title,
                 &mut u.change_answer,
                 &mut u.cta_title,

@@ -109,6 +109,27 @@ pub fn validate(content: &Content) -> Vec<Problem> {
     p.placeholders("ui.progress", &ui.progress, &["current", "total"]);
     p.placeholders("ui.score_label", &ui.score_label, &["name", "score"]);
     p.placeholders("ui.reason_row_link", &ui.reason_row_link, &["name"]);
+    for (path, value, names) in [
+        ("ui.change_one", &ui.change_one, &["lead"][..]),
+        ("ui.change_two", &ui.change_two, &["lead"]),
+        ("ui.change_swap", &ui.change_swap, &["from", "to"]),
+        ("ui.change_add", &ui.change_add, &["to"]),
+        ("ui.change_drop", &ui.change_drop, &["from"]),
+        ("ui.change_none_close", &ui.change_none_close, &["count"]),
+        ("ui.more_reasons", &ui.more_reasons, &["count"]),
+        (
+            "sequences.coaching_first.text",
+            &content.sequences.coaching_first.text,
+            &["row"],
+        ),
+        (
+            "sequences.mentoring_first.text",
+            &content.sequences.mentoring_first.text,
+            &["row"],
+        ),
+    ] {
+        p.placeholders(path, value, names);
+    }
     for (path, value) in [
         ("ui.start", &ui.start),
         ("ui.next", &ui.next),
@@ -161,6 +182,7 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
             continue;
         };
         p.text(format!("{at}.prompt"), &question.prompt);
+        p.text(format!("{at}.topic"), &question.topic);
         let max_allowed: u8 = if question.id == "situation" { 2 } else { 1 };
         if question.max_choices != max_allowed {
             p.add(
@@ -189,7 +211,6 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
                 );
             }
             p.text(format!("{at}.label"), &option.label);
-            p.text(format!("{at}.if_chosen"), &option.if_chosen);
             for (field, weight) in [
                 ("coaching", option.coaching),
                 ("mentoring", option.mentoring),
@@ -207,16 +228,23 @@ fn check_questions(p: &mut Problems, content: &Content, row_ids: &HashSet<&str>)
                     );
                 }
             }
+            // Evidence for a side rests on a comparison row; widening the combined band
+            // rests on a section (the article's `organization` and `combined`).
+            let widens_only =
+                option.combined > 0.0 && option.coaching == 0.0 && option.mentoring == 0.0;
             match &option.row {
-                Some(row) if !row_ids.contains(&**row) => {
+                Some(row) if widens_only && !SECTION_IDS.contains(&&**row) => {
+                    p.add(format!("{at}.row"), format!("\"{row}\" is not a section (sections: {})", SECTION_IDS.join(", ")));
+                }
+                Some(row) if !widens_only && !row_ids.contains(&**row) => {
                     let mut known: Vec<&str> = row_ids.iter().copied().collect();
                     known.sort_unstable();
                     p.add(format!("{at}.row"), format!("\"{row}\" is not a comparison row (rows: {})", known.join(", ")));
                 }
                 Some(_) => p.text(format!("{at}.reason"), &option.reason),
-                None if option.coaching > 0.0 || option.mentoring > 0.0 => p.add(
+                None if option.coaching > 0.0 || option.mentoring > 0.0 || option.combined > 0.0 => p.add(
                     format!("{at}.row"),
-                    "is null, but this answer counts as evidence; name the comparison row it rests on",
+                    "is null, but this answer counts as evidence; name the comparison row (or, for combined, the section) it rests on",
                 ),
                 None => {}
             }
@@ -254,17 +282,36 @@ fn check_engine(p: &mut Problems, content: &Content) {
             ),
         );
     }
-    let questions = content.questions.len() as u32;
-    if e.medium_confidence_changes < 1 || e.medium_confidence_changes > e.high_confidence_changes {
+    if !(0.0..=100.0).contains(&e.medium_confidence_clearance)
+        || e.medium_confidence_clearance > e.high_confidence_clearance
+    {
         p.add(
-            "engine.medium_confidence_changes",
-            "must be at least 1 and at most high_confidence_changes",
+            "engine.medium_confidence_clearance",
+            "must be between 0 and high_confidence_clearance",
         );
     }
-    if e.high_confidence_changes > questions.max(1) {
+    if !(0.0..=100.0).contains(&e.high_confidence_clearance) {
         p.add(
-            "engine.high_confidence_changes",
-            format!("must be at most the number of questions ({questions})"),
+            "engine.high_confidence_clearance",
+            format!(
+                "must be between 0 and 100 (found {})",
+                e.high_confidence_clearance
+            ),
+        );
+    }
+    if !(1..=3).contains(&e.max_suggested_changes) {
+        p.add(
+            "engine.max_suggested_changes",
+            format!("must be 1, 2 or 3 (found {})", e.max_suggested_changes),
+        );
+    }
+    if !(1..=e.max_reasons.max(1)).contains(&e.shown_reasons) {
+        p.add(
+            "engine.shown_reasons",
+            format!(
+                "must be between 1 and max_reasons (found {})",
+                e.shown_reasons
+            ),
         );
     }
     if !(1..=10).contains(&e.max_reasons) {

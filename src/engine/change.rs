@@ -116,94 +116,143 @@ pub(crate) fn answers_at(
     answers
 }
 
-/// For each outcome other than the current one, the fewest answers to change to reach it
-/// (ties: the change that gives the clearest result, then question order). Closest first.
-pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
+/// How many options a change of answer touches: a swap counts once, so it is the larger of
+/// the options added and the options dropped.
+pub fn option_distance(from: &[String], to: &[String]) -> usize {
+    let added = to.iter().filter(|o| !from.contains(o)).count();
+    let dropped = from.iter().filter(|o| !to.contains(o)).count();
+    added.max(dropped)
+}
+
+impl Change {
+    /// Options in the new answer that the current one lacks.
+    pub fn added(&self) -> impl Iterator<Item = &String> {
+        self.to.iter().filter(|o| !self.from.contains(o))
+    }
+
+    /// Options of the current answer that the new one drops.
+    pub fn dropped(&self) -> impl Iterator<Item = &String> {
+        self.from.iter().filter(|o| !self.to.contains(o))
+    }
+
+    pub fn distance(&self) -> usize {
+        option_distance(&self.from, &self.to)
+    }
+}
+
+impl Flip {
+    /// Changed options in all: what "closest" counts.
+    pub fn distance(&self) -> usize {
+        self.changes.iter().map(Change::distance).sum()
+    }
+}
+
+/// The nearest answer sets with another outcome.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Nearest {
+    /// For each other outcome within `engine.max_suggested_changes` changed options, the
+    /// closest answer set that reaches it (ties: the clearest result, then question order);
+    /// closest first.
+    pub flips: Vec<Flip>,
+    /// The fewest changed options that reach any other outcome; `None` when none can be
+    /// reached.
+    pub fewest: Option<usize>,
+}
+
+/// One possible answer of a question, seen from the current answer.
+struct Alternative {
+    set: usize,
+    distance: usize,
+    evidence: (f64, f64, f64),
+}
+
+/// For each outcome other than the current one, the fewest changed options that reach it.
+///
+/// Scores add up question by question and so do distances, so the search goes by distance:
+/// every answer set one changed option away, then two, and so on, stopping once what the
+/// result shows is known. Most results are settled within a few hundred answer sets instead
+/// of every one the content allows; the farthest still visits each set once.
+pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
     let answers = answers.normalized(content);
     let current = decide(&content.engine, &tally(content, &answers)).outcome;
     let choices: Vec<Vec<Vec<usize>>> = content.questions.iter().map(possible_answers).collect();
-    // The current answer of each question as an index into its possible answers.
-    let current_index: Vec<Option<usize>> = content
+    if choices.iter().any(Vec::is_empty) {
+        return Nearest::default();
+    }
+    let alternatives: Vec<Vec<Alternative>> = content
         .questions
         .iter()
         .zip(&choices)
         .map(|(question, sets)| {
             let chosen = answers.get(&question.id);
-            sets.iter().position(|set| {
-                set.len() == chosen.len()
-                    && set
-                        .iter()
-                        .zip(chosen)
-                        .all(|(&o, id)| question.options[o].id == *id)
-            })
-        })
-        .collect();
-    // Evidence of each possible answer, so each answer set is a sum of eight lookups.
-    let evidence: Vec<Vec<(f64, f64, f64)>> = content
-        .questions
-        .iter()
-        .zip(&choices)
-        .map(|(question, sets)| {
             sets.iter()
-                .map(|set| {
-                    set.iter().fold((0.0, 0.0, 0.0), |(c, m, b), &o| {
+                .enumerate()
+                .map(|(set, options)| {
+                    let ids: Vec<String> = options
+                        .iter()
+                        .map(|&o| question.options[o].id.to_string())
+                        .collect();
+                    let evidence = options.iter().fold((0.0, 0.0, 0.0), |(c, m, b), &o| {
                         let choice = &question.options[o];
                         (
                             c + choice.coaching.max(0.0),
                             m + choice.mentoring.max(0.0),
                             b + choice.combined.max(0.0),
                         )
-                    })
+                    });
+                    Alternative {
+                        set,
+                        distance: option_distance(chosen, &ids),
+                        evidence,
+                    }
                 })
                 .collect()
         })
         .collect();
-    let empty = tally(content, &Answers::new());
-
-    // Best candidate per outcome: (changes, decisiveness, index).
-    let mut best: [Option<(usize, f64, Vec<usize>)>; 3] = [None, None, None];
-    for_each_answer_set(content, |index, _| {
-        let distance = index
+    // The most distance the questions from `q` on can still add.
+    let mut reach_after = vec![0usize; alternatives.len() + 1];
+    for q in (0..alternatives.len()).rev() {
+        let farthest = alternatives[q]
             .iter()
-            .zip(&current_index)
-            .filter(|(i, c)| Some(**i) != **c)
-            .count();
-        if distance == 0 {
-            return;
+            .map(|a| a.distance)
+            .max()
+            .unwrap_or(0);
+        reach_after[q] = reach_after[q + 1] + farthest;
+    }
+    let empty = tally(content, &Answers::new());
+    let mut search = Search {
+        config: &content.engine,
+        alternatives: &alternatives,
+        reach_after: &reach_after,
+        current,
+        base: empty,
+        level: 0,
+        index: vec![0; alternatives.len()],
+        best: [None, None, None],
+    };
+    let shown = content.engine.max_suggested_changes as usize;
+    let mut fewest = None;
+    for distance in 1..=reach_after[0] {
+        search.level = distance;
+        search.visit(0, distance, (0.0, 0.0, 0.0));
+        let found = search.best.iter().flatten().count();
+        if found > 0 && fewest.is_none() {
+            fewest = Some(distance);
         }
-        let mut candidate = Tally {
-            coaching: 0.0,
-            mentoring: 0.0,
-            combined_bonus: 0.0,
-            ..empty
-        };
-        for (q, &i) in index.iter().enumerate() {
-            let (c, m, b) = evidence[q][i];
-            candidate.coaching += c;
-            candidate.mentoring += m;
-            candidate.combined_bonus += b;
+        // Done once both other outcomes are found, or once nothing farther would be shown.
+        if found == 2 || (fewest.is_some() && distance >= shown) {
+            break;
         }
-        let outcome = decide(&content.engine, &candidate).outcome;
-        if outcome == current {
-            return;
-        }
-        let slot = &mut best[outcome as usize];
-        let clarity = decisiveness(&content.engine, &candidate);
-        let better = match slot {
-            None => true,
-            Some((d, c, _)) => distance < *d || (distance == *d && clarity > *c),
-        };
-        if better {
-            *slot = Some((distance, clarity, index.to_vec()));
-        }
-    });
+    }
 
+    let mut best: Vec<(usize, f64, Vec<usize>)> = search.best.into_iter().flatten().collect();
     // Closest first: at most two candidates, so order them by hand.
-    let mut best: Vec<(usize, f64, Vec<usize>)> = best.into_iter().flatten().collect();
     if best.len() == 2 && best[1].0 < best[0].0 {
         best.swap(0, 1);
     }
-    best.into_iter()
+    let flips = best
+        .into_iter()
+        .filter(|(distance, _, _)| *distance <= shown)
         .map(|(_, _, index)| {
             let target = answers_at(content, &index, &choices);
             let decision = decide(&content.engine, &tally(content, &target));
@@ -223,5 +272,75 @@ pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
                 changes,
             }
         })
-        .collect()
+        .collect();
+    Nearest { flips, fewest }
+}
+
+/// The depth-first walk behind [`nearest_flips`]: every answer set exactly `distance` changed
+/// options away, keeping the clearest per outcome.
+struct Search<'a> {
+    config: &'a crate::content::EngineConfig,
+    alternatives: &'a [Vec<Alternative>],
+    reach_after: &'a [usize],
+    current: Outcome,
+    base: Tally,
+    /// The distance being walked.
+    level: usize,
+    index: Vec<usize>,
+    /// Per outcome: (distance, decisiveness, answer-set index).
+    best: [Option<(usize, f64, Vec<usize>)>; 3],
+}
+
+impl Search<'_> {
+    fn visit(&mut self, q: usize, remaining: usize, sum: (f64, f64, f64)) {
+        if remaining > self.reach_after[q] {
+            return;
+        }
+        if q == self.alternatives.len() {
+            self.consider(sum);
+            return;
+        }
+        for a in 0..self.alternatives[q].len() {
+            let alternative = &self.alternatives[q][a];
+            if alternative.distance > remaining {
+                continue;
+            }
+            self.index[q] = alternative.set;
+            let (c, m, b) = alternative.evidence;
+            self.visit(
+                q + 1,
+                remaining - alternative.distance,
+                (sum.0 + c, sum.1 + m, sum.2 + b),
+            );
+        }
+    }
+
+    /// At a complete answer set exactly `level` changed options away.
+    fn consider(&mut self, (coaching, mentoring, combined_bonus): (f64, f64, f64)) {
+        let candidate = Tally {
+            coaching,
+            mentoring,
+            combined_bonus,
+            ..self.base
+        };
+        let outcome = decide(self.config, &candidate).outcome;
+        if outcome == self.current {
+            return;
+        }
+        let distance = self.level;
+        let clarity = decisiveness(self.config, &candidate);
+        let slot = &mut self.best[outcome as usize];
+        let better = match slot {
+            None => true,
+            Some((d, c, _)) => distance < *d || (distance == *d && clarity > *c),
+        };
+        if better {
+            *slot = Some((distance, clarity, self.index.clone()));
+        }
+    }
+}
+
+/// [`nearest_flips`]' suggestions alone.
+pub fn what_would_change(content: &Content, answers: &Answers) -> Vec<Flip> {
+    nearest_flips(content, answers).flips
 }

@@ -5,19 +5,22 @@
 //! could collect for each side. When the two scores are within the combined margin, both
 //! approaches are recommended together; otherwise the higher one leads. The explanation is
 //! built from the same evidence: every reason names the answer that caused it and the
-//! comparison row it rests on, and "what would change it" is found by trying every other
-//! complete answer set and keeping the closest one with another outcome.
+//! comparison row it rests on, and "what would change it" is the closest answer set with
+//! another outcome, counted in changed options.
 mod answers;
 mod change;
 mod score;
 
 pub use answers::Answers;
-pub use change::{answer_set_count, for_each_complete_answers, what_would_change, Change, Flip};
-pub use score::{decide, tally, Decision, Tally};
+pub use change::{
+    answer_set_count, for_each_complete_answers, nearest_flips, option_distance, what_would_change,
+    Change, Flip, Nearest,
+};
+pub use score::{decide, decisiveness, tally, Decision, Tally};
 
 use serde::Serialize;
 
-use crate::content::Content;
+use crate::content::{Content, EngineConfig};
 
 /// The three recommendations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -84,6 +87,9 @@ impl Confidence {
 pub enum Side {
     Coaching,
     Mentoring,
+    /// An answer that widened the band in which both are recommended (and so made it a
+    /// combination).
+    Both,
 }
 
 /// One piece of evidence behind the result.
@@ -93,7 +99,7 @@ pub struct Reason {
     pub question: String,
     /// The chosen option.
     pub option: String,
-    /// The comparison row it rests on.
+    /// The comparison row it rests on (for [`Side::Both`], the content section).
     pub row: String,
     pub side: Side,
     pub weight: f64,
@@ -108,10 +114,14 @@ pub struct Recommendation {
     pub coaching_score: u8,
     pub mentoring_score: u8,
     pub confidence: Confidence,
-    /// Strongest first; for a combined result both sides are represented.
+    /// Strongest first; for a combined result both sides are represented, after the answer
+    /// that made it a combination, if one did.
     pub reasons: Vec<Reason>,
-    /// The smallest change of answers that reaches each other outcome, closest first.
+    /// The smallest change of answers that reaches each other outcome, closest first; only
+    /// those within `engine.max_suggested_changes` changed options.
     pub changes: Vec<Flip>,
+    /// The fewest changed options that would change the outcome (`None`: nothing would).
+    pub fewest_changes: Option<usize>,
 }
 
 /// Recommends coaching, mentoring or both for (possibly partial) answers.
@@ -119,38 +129,38 @@ pub fn recommend(content: &Content, answers: &Answers) -> Recommendation {
     let answers = answers.normalized(content);
     let tally = tally(content, &answers);
     let decision = decide(&content.engine, &tally);
-    let changes = what_would_change(content, &answers);
-    let fewest_changes = changes.iter().map(|flip| flip.changes.len()).min();
+    let nearest = nearest_flips(content, &answers);
     Recommendation {
         outcome: decision.outcome,
         sequence: decision.sequence,
         coaching_score: tally.coaching_score(),
         mentoring_score: tally.mentoring_score(),
-        confidence: confidence(content, fewest_changes),
-        reasons: reasons(content, &answers, decision.outcome),
-        changes,
+        confidence: confidence(&content.engine, &tally, nearest.fewest),
+        reasons: reasons(content, &answers, &tally, decision.outcome),
+        changes: nearest.flips,
+        fewest_changes: nearest.fewest,
     }
 }
 
-/// Confidence is how far the answers are from another outcome, counted in answers to change.
-fn confidence(content: &Content, fewest_changes: Option<usize>) -> Confidence {
-    let Some(fewest) = fewest_changes else {
-        return Confidence::High;
-    };
-    let fewest = u32::try_from(fewest).unwrap_or(u32::MAX);
-    if fewest >= content.engine.high_confidence_changes {
-        Confidence::High
-    } else if fewest >= content.engine.medium_confidence_changes {
-        Confidence::Medium
-    } else {
-        Confidence::Low
+/// How clear the result is: how far the scores sit inside their outcome's region, weighed
+/// with how many changed options would leave it. One changed option caps it at "medium",
+/// and "low" means exactly that: one different answer would change it.
+fn confidence(config: &EngineConfig, tally: &Tally, fewest: Option<usize>) -> Confidence {
+    let clearance = decisiveness(config, tally);
+    match fewest {
+        None => Confidence::High,
+        Some(0..=1) if clearance >= config.medium_confidence_clearance => Confidence::Medium,
+        Some(0..=1) => Confidence::Low,
+        Some(2) if clearance < config.high_confidence_clearance => Confidence::Medium,
+        Some(_) => Confidence::High,
     }
 }
 
 /// The strongest evidence for the recommended side(s), strongest first, ties in question order.
-fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason> {
+fn reasons(content: &Content, answers: &Answers, tally: &Tally, outcome: Outcome) -> Vec<Reason> {
     let mut coaching = Vec::new();
     let mut mentoring = Vec::new();
+    let mut widening = Vec::new();
     for question in content.questions.iter() {
         for chosen in answers.get(&question.id) {
             let Some(choice) = question.choice(chosen) else {
@@ -170,7 +180,20 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
             if choice.mentoring > 0.0 {
                 mentoring.push(reason(Side::Mentoring, choice.mentoring));
             }
+            if choice.combined > 0.0 {
+                widening.push(reason(Side::Both, choice.combined));
+            }
         }
+    }
+    // An answer that widens the combined band is a reason exactly when the result would not
+    // be a combination without it.
+    let narrow = Tally {
+        combined_bonus: 0.0,
+        ..*tally
+    };
+    if outcome != Outcome::Combined || decide(&content.engine, &narrow).outcome == Outcome::Combined
+    {
+        widening.clear();
     }
     sort_by_key_descending(&mut coaching, |r| r.weight);
     sort_by_key_descending(&mut mentoring, |r| r.weight);
@@ -179,9 +202,10 @@ fn reasons(content: &Content, answers: &Answers, outcome: Outcome) -> Vec<Reason
         Outcome::Coaching => coaching.into_iter().take(max).collect(),
         Outcome::Mentoring => mentoring.into_iter().take(max).collect(),
         Outcome::Combined => {
-            // Alternate sides so both approaches are explained; an answer that counts for
-            // both (e.g. "a mix of both") is named once.
-            let mut merged: Vec<Reason> = Vec::new();
+            // What made it a combination first; then alternate sides so both approaches are
+            // explained, an answer that counts for both (e.g. "a mix of both") named once.
+            let mut merged: Vec<Reason> = widening;
+            merged.truncate(max);
             let mut sides = [coaching.into_iter(), mentoring.into_iter()];
             let mut exhausted = [false, false];
             let mut turn = 0;

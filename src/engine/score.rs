@@ -123,8 +123,9 @@ pub fn decide(config: &EngineConfig, tally: &Tally) -> Decision {
 }
 
 /// How far the shares sit inside their outcome's region, in score points: larger is a
-/// clearer result. Used to prefer the most decisive of equally small changes.
-pub(crate) fn decisiveness(config: &EngineConfig, tally: &Tally) -> f64 {
+/// clearer result. Confidence rests on it, and it picks the most decisive of equally small
+/// changes.
+pub fn decisiveness(config: &EngineConfig, tally: &Tally) -> f64 {
     let gap = (tally.coaching_share() - tally.mentoring_share()).abs();
     let margin = config.combined_margin + tally.combined_bonus;
     if gap <= margin {

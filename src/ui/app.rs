@@ -14,7 +14,7 @@ use super::result_view::{outcome_text, result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
-use super::{fill, sends};
+use super::{sends, sentences};
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
 /// events).
@@ -97,6 +97,8 @@ pub fn App(props: &AppProps) -> Html {
                 index,
                 answers: state.answers.clone(),
                 missing_answer: state.missing_answer,
+                choice_limit: state.choice_limit,
+                returning: state.returning,
                 dispatch: dispatch.clone(),
             }) }
         },
@@ -113,6 +115,7 @@ pub fn App(props: &AppProps) -> Html {
                     content: content.clone(),
                     recommendation: recommendation.clone(),
                     answers: state.answers.clone(),
+                    tried_from: state.tried.last().cloned(),
                     cta: props.options.cta.clone(),
                     can_link: shows_comparison,
                     share_link,
@@ -132,13 +135,7 @@ pub fn App(props: &AppProps) -> Html {
     let announcement = match (state.stage, recommendation.as_ref()) {
         (Stage::Question(i), _) => format!(
             "{}: {}",
-            fill(
-                &content.ui.progress,
-                &[
-                    ("current", &(i + 1).to_string()),
-                    ("total", &state.question_count().to_string())
-                ]
-            ),
+            sentences::progress(&content, i),
             content.questions[i].prompt
         ),
         (Stage::Result, Some(r)) => format!(
@@ -244,7 +241,9 @@ fn report_changes(
             });
         }
     }
-    if stage == Stage::Result && old_stage != Stage::Result {
+    // Reaching the result, and every change of the result shown (a suggestion tried or
+    // undone), is a completion the host hears of.
+    if stage == Stage::Result && (old_stage != Stage::Result || old_answers != answers) {
         if let Some(recommendation) = &state.recommendation {
             on_event.emit(WidgetEvent::Complete {
                 recommendation: recommendation.clone(),

@@ -1,56 +1,58 @@
 use yew::prelude::*;
 
 use crate::content::{Content, ContentRef};
-use crate::engine::{Flip, Outcome};
+use crate::engine::{Change, Flip};
 
-use super::{sends, Action};
+use super::sentences::{change_parts, flip_heading, none_close};
+use super::{joined, sends, Action};
 
 pub struct ChangeListProps {
     pub content: ContentRef,
     pub flips: Vec<Flip>,
+    /// The fewest changed options that would change the result, when none is close enough to
+    /// suggest.
+    pub fewest: Option<usize>,
     pub dispatch: Callback<Action>,
 }
 
-/// "If you wanted advice from someone who has walked your path, mentoring would lead."
-pub fn describe(content: &Content, flip: &Flip) -> String {
-    let ui = &content.ui;
-    let mut sentence = format!("{} ", ui.change_intro);
-    let mut first = true;
-    for change in &flip.changes {
-        let question = content.question(&change.question);
-        for option in &change.to {
-            if let Some(choice) = question.and_then(|q| q.choice(option)) {
-                if !first {
-                    sentence.push(' ');
-                    sentence.push_str(&ui.change_join);
-                    sentence.push(' ');
-                }
-                sentence.push_str(&choice.if_chosen);
-                first = false;
-            }
+/// Each changed question: its topic, then the options swapped, added or dropped. Carries the
+/// test hooks `data-change`, `data-from` and `data-to` (the whole answer before and after).
+pub fn change_lines(content: &Content, changes: &[Change]) -> Html {
+    let items = changes.iter().map(|change| {
+        let topic = content
+            .question(&change.question)
+            .map_or("", |q| &*q.topic);
+        html! {
+            <li data-change={change.question.clone()}
+                data-from={joined(&change.from, " ")} data-to={joined(&change.to, " ")}>
+                <span class="gp-change-topic">{ topic }</span>{ " " }{ joined(&change_parts(content, change), "; ") }
+            </li>
         }
-    }
-    let lead = match flip.outcome {
-        Outcome::Coaching => &content.outcomes.coaching.would_lead,
-        Outcome::Mentoring => &content.outcomes.mentoring.would_lead,
-        Outcome::Combined => &content.outcomes.combined.would_lead,
-    };
-    format!("{sentence}, {lead}.")
+    });
+    html! { <ul class="gp-change-lines" role="list">{ for items }</ul> }
 }
 
-/// The smallest changes of answers that would reach each other outcome, each one tryable.
+/// The smallest changes of answers that would reach each other outcome, each one tryable;
+/// or, when none is close, how many answers would have to change.
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn change_list(props: &ChangeListProps) -> Html {
+    let content = &props.content;
+    if props.flips.is_empty() {
+        return match props.fewest {
+            Some(count) => html! { <p data-flip-none="">{ none_close(content, count) }</p> },
+            None => html! {},
+        };
+    }
     let items = props.flips.iter().map(|flip| {
         html! {
             <li key={flip.outcome.id()} data-flip={flip.outcome.id()}>
-                <span>{ describe(&props.content, flip) }</span>
-                { " " }
+                <p>{ flip_heading(content, flip) }</p>
+                { change_lines(content, &flip.changes) }
                 <button type="button" class="gp-link" data-action="apply-change"
                     onclick={sends(&props.dispatch, Action::Apply(flip.changes.clone()))}>
-                    { &*props.content.ui.try_change }
+                    { &*content.ui.try_change }
                 </button>
             </li>
         }

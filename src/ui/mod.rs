@@ -14,6 +14,7 @@ mod question_step;
 mod reason_list;
 mod result_view;
 mod score_chart;
+pub mod sentences;
 mod share_panel;
 mod shared_sections;
 mod start_panel;
@@ -29,6 +30,19 @@ pub fn text_items(texts: &[Text]) -> Html {
         .iter()
         .map(|text| html! { <li>{ &**text }</li> })
         .collect()
+}
+
+/// The items with `separator` between them (`str::join` would add its own copy of the code
+/// to the wasm).
+pub fn joined(items: &[String], separator: &str) -> String {
+    let mut text = String::new();
+    for item in items {
+        if !text.is_empty() {
+            text.push_str(separator);
+        }
+        text.push_str(item);
+    }
+    text
 }
 
 /// A handler for any event that sends `action`. One closure type for every such control:

@@ -3,13 +3,18 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::Answers;
 
-use super::{fill, sends, Action};
+use super::sentences::progress;
+use super::{sends, Action};
 
 pub struct QuestionStepProps {
     pub content: ContentRef,
     pub index: usize,
     pub answers: Answers,
     pub missing_answer: bool,
+    /// A third option was chosen on a question that takes two.
+    pub choice_limit: bool,
+    /// Came from the result's "Change": the main button goes back to the result.
+    pub returning: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -25,13 +30,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
     let chosen = props.answers.get(&question.id);
     let multiple = question.max_choices > 1;
     let full = multiple && chosen.len() >= usize::from(question.max_choices);
-    let progress = fill(
-        &ui.progress,
-        &[
-            ("current", &(props.index + 1).to_string()),
-            ("total", &total.to_string()),
-        ],
-    );
+    let progress = progress(content, props.index);
     // The question's own hint; without one, the interface's generic instruction.
     let hint = match (question.hint.trim().is_empty(), multiple) {
         (false, _) => &*question.hint,
@@ -39,7 +38,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
         (true, false) => &*ui.choose_one,
     };
     let all_answered = props.answers.is_complete(content);
-    let last = props.index + 1 == total;
+    let to_result = props.index + 1 == total || (props.returning && all_answered);
 
     let options = question.options.iter().map(|option| {
         let checked = chosen.iter().any(|c| *c == option.id);
@@ -47,6 +46,17 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             question: question.id.to_string(),
             option: option.id.to_string(),
         };
+        // A full question keeps its options enabled, so a third tap is heard and answered
+        // (the reducer says why nothing changed) instead of silently ignored; the click's
+        // default is stopped so the box does not tick.
+        let onclick = (full && !checked).then(|| {
+            let dispatch = props.dispatch.clone();
+            let action = action.clone();
+            Callback::from(move |event: MouseEvent| {
+                event.prevent_default();
+                dispatch.emit(action.clone());
+            })
+        });
         // The label wraps its input: that associates them, with no ids to keep unique.
         html! {
             <li key={option.id.to_string()}>
@@ -56,7 +66,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                         name={question.id.to_string()}
                         data-option={option.id.to_string()}
                         checked={checked}
-                        disabled={full && !checked}
+                        onclick={onclick}
                         onchange={sends(&props.dispatch, action)}
                     />
                     <span>{ &*option.label }</span>
@@ -86,15 +96,15 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                 <ul class="gp-options" role="list">{ for options }</ul>
             </fieldset>
             <p class="gp-error" id="gp-error" role="alert">
-                { if props.missing_answer { &*ui.answer_required } else { "" } }
+                { if props.missing_answer { &*ui.answer_required } else if props.choice_limit { &*ui.choice_limit } else { "" } }
             </p>
             <div class="gp-nav">
                 <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(&props.dispatch, Action::Back)}>{ &*ui.back }</button>
-                if all_answered && !last {
+                if all_answered && !to_result {
                     <button type="button" class="gp-link" data-action="result" onclick={sends(&props.dispatch, Action::ShowResult)}>{ &*ui.see_result }</button>
                 }
                 <button type="submit" class="gp-button" data-action="next">
-                    { if last { &*ui.see_result } else { &*ui.next } }
+                    { if to_result { &*ui.see_result } else { &*ui.next } }
                 </button>
             </div>
         </form>

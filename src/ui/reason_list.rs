@@ -3,7 +3,8 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::{Reason, Side};
 
-use super::{fill, sends, Action};
+use super::sentences::{more_reasons, reason_row_link};
+use super::{sends, Action};
 
 pub struct ReasonListProps {
     pub content: ContentRef,
@@ -13,40 +14,65 @@ pub struct ReasonListProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Each reason: the answer that caused it, in the article's words, the comparison row it
-/// rests on, and a link that highlights that row.
+/// Each reason: the answer that caused it, in the article's words, the comparison row (or
+/// section) it rests on, and a link that highlights that row. The strongest few show; the
+/// rest are one tap away.
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn reason_list(props: &ReasonListProps) -> Html {
     let content = &props.content;
-    let items = props.reasons.iter().filter_map(|reason| {
+    let item = |reason: &Reason| {
         let choice = content.question(&reason.question)?.choice(&reason.option)?;
-        let row = content.row(&reason.row)?;
-        let (approach, row_text) = match reason.side {
-            Side::Coaching => (&content.comparison.coaching, &row.coaching),
-            Side::Mentoring => (&content.comparison.mentoring, &row.mentoring),
+        let (source, quote, link) = if reason.side == Side::Both {
+            let section = content.section(&reason.row)?;
+            (section.title.to_string(), &section.text, None)
+        } else {
+            let row = content.row(&reason.row)?;
+            let (approach, text) = if reason.side == Side::Coaching {
+                (&content.comparison.coaching, &row.coaching)
+            } else {
+                (&content.comparison.mentoring, &row.mentoring)
+            };
+            let link = props.can_link.then(|| {
+                html! {
+                    <button type="button" class="gp-link" data-reason-row={row.id.to_string()}
+                        onclick={sends(&props.dispatch, Action::HighlightRow(row.id.to_string()))}>
+                        { reason_row_link(content, &row.label) }
+                    </button>
+                }
+            });
+            (format!("{} · {}", row.label, approach), text, link)
         };
-        let link = props.can_link.then(|| {
-            html! {
-                <button type="button" class="gp-link" data-reason-row={row.id.to_string()}
-                    onclick={sends(&props.dispatch, Action::HighlightRow(row.id.to_string()))}>
-                    { fill(&content.ui.reason_row_link, &[("name", &row.label)]) }
-                </button>
-            }
-        });
+        let side = match reason.side {
+            Side::Coaching => "coaching",
+            Side::Mentoring => "mentoring",
+            Side::Both => "both",
+        };
         Some(html! {
             <li key={format!("{}:{}", reason.question, reason.option)}
-                class="gp-reason" data-side={match reason.side { Side::Coaching => "coaching", Side::Mentoring => "mentoring" }}
-                data-reason-question={reason.question.clone()}>
+                class="gp-reason" data-side={side} data-reason-question={reason.question.clone()}>
                 <p class="gp-reason-text">{ &*choice.reason }</p>
                 <p class="gp-reason-row">
-                    <span class="gp-reason-source">{ format!("{} · {}", row.label, approach) }</span>
-                    { format!(" “{row_text}”") }
+                    <span class="gp-reason-source">{ source }</span>
+                    { format!(" “{quote}”") }
                 </p>
                 { for link }
             </li>
         })
-    });
-    html! { <ul class="gp-reasons" role="list">{ for items }</ul> }
+    };
+    let shown = content.engine.shown_reasons as usize;
+    let first = props.reasons.iter().take(shown).filter_map(item);
+    let rest: Vec<Html> = props.reasons.iter().skip(shown).filter_map(item).collect();
+    html! {
+        <>
+            <ul class="gp-reasons" role="list">{ for first }</ul>
+            if !rest.is_empty() {
+                <details class="gp-more">
+                    <summary>{ more_reasons(content, rest.len()) }</summary>
+                    <ul class="gp-reasons" role="list">{ for rest }</ul>
+                </details>
+            }
+        </>
+    }
 }

@@ -2,21 +2,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::{Content, ContentRef, OutcomeText, SequenceText};
+use crate::content::{Content, ContentRef, OutcomeText};
 use crate::embed::Cta;
-use crate::engine::{Answers, Confidence, Outcome, Recommendation, Sequence};
+use crate::engine::{Answers, Change, Outcome, Recommendation, Side};
 
 use super::answer_summary::{answer_summary, AnswerSummaryProps};
-use super::change_list::{change_list, ChangeListProps};
+use super::change_list::{change_lines, change_list, ChangeListProps};
 use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
+use super::sentences::{self, sequence_reason, sequence_text};
 use super::share_panel::{share_panel, SharePanelProps};
-use super::{fill, sends, text_items, Action};
+use super::{sends, Action};
 
 pub struct ResultViewProps {
     pub content: ContentRef,
     pub recommendation: Rc<Recommendation>,
     pub answers: Answers,
+    /// The visitor's own answers while a suggestion is tried.
+    pub tried_from: Option<Answers>,
     pub cta: Option<Cta>,
     /// Whether the comparison is on the page, so reasons can link to its rows.
     pub can_link: bool,
@@ -35,16 +38,23 @@ pub fn outcome_text(content: &Content, outcome: Outcome) -> &OutcomeText {
     }
 }
 
-fn sequence_text(content: &Content, sequence: Sequence) -> &SequenceText {
-    match sequence {
-        Sequence::CoachingFirst => &content.sequences.coaching_first,
-        Sequence::MentoringFirst => &content.sequences.mentoring_first,
-        Sequence::Together => &content.sequences.together,
-    }
+/// How the tried answers differ from the visitor's own, question by question.
+fn differences(content: &Content, own: &Answers, tried: &Answers) -> Vec<Change> {
+    content
+        .questions
+        .iter()
+        .filter(|q| own.get(&q.id) != tried.get(&q.id))
+        .map(|q| Change {
+            question: q.id.to_string(),
+            from: own.get(&q.id).to_vec(),
+            to: tried.get(&q.id).to_vec(),
+        })
+        .collect()
 }
 
-/// The recommendation, explained: scores, confidence, reasons, sequence, timing, what would
-/// change it, the answers given, and the call to action.
+/// The recommendation, explained, in the order an executive reads it on a phone: headline,
+/// scores and what they mean, confidence, the strongest reasons, what would change it, the
+/// call to action; then the answers given and sharing.
 ///
 /// A plain view function: see [`super::intro::intro`] for why.
 pub fn result_view(props: &ResultViewProps) -> Html {
@@ -52,23 +62,41 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     let ui = &content.ui;
     let r = &props.recommendation;
     let text = outcome_text(content, r.outcome);
-    let confidence = match r.confidence {
-        Confidence::High => &content.confidence.high,
-        Confidence::Medium => &content.confidence.medium,
-        Confidence::Low => &content.confidence.low,
-    };
-    let score_sentence = |name: &str, score: u8| {
-        fill(
-            &ui.score_label,
-            &[("name", name), ("score", &score.to_string())],
-        )
-    };
     let chart_description = format!(
         "{}. {}.",
-        score_sentence(&content.comparison.coaching, r.coaching_score),
-        score_sentence(&content.comparison.mentoring, r.mentoring_score)
+        sentences::score(content, &content.comparison.coaching, r.coaching_score),
+        sentences::score(content, &content.comparison.mentoring, r.mentoring_score)
     );
-    let timing_section = content.section("timing");
+    let sequence = r.sequence.map(|sequence| {
+        // The order is inferred from the leading side's strongest reason: cite its row.
+        let leading = match sequence {
+            crate::engine::Sequence::MentoringFirst => Side::Mentoring,
+            _ => Side::Coaching,
+        };
+        let row = r
+            .reasons
+            .iter()
+            .find(|reason| reason.side == leading)
+            .and_then(|reason| content.row(&reason.row))
+            .map_or("", |row| &*row.label);
+        html! {
+            <div class="gp-block" data-sequence-steps={sequence.id()}>
+                <h4>{ &*ui.sequence_title }</h4>
+                <p class="gp-strong">{ &*sequence_text(content, sequence).title }</p>
+                <p>{ sequence_reason(content, sequence, row) }</p>
+            </div>
+        }
+    });
+    let tried = props.tried_from.as_ref().map(|own| {
+        html! {
+            <div class="gp-tried">
+                <p class="gp-strong">{ &*ui.tried_note }</p>
+                { change_lines(content, &differences(content, own, &props.answers)) }
+                <button type="button" class="gp-button gp-secondary" data-action="undo"
+                    onclick={sends(&props.dispatch, Action::Undo)}>{ &*ui.undo }</button>
+            </div>
+        }
+    });
     html! {
         <section class="gp-result"
             data-outcome={r.outcome.id()}
@@ -78,6 +106,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             data-sequence={r.sequence.map(|s| s.id())}>
             <p class="gp-eyebrow">{ &*ui.result_label }</p>
             <h3 class="gp-result-title" tabindex="-1" data-autofocus="">{ &*text.headline }</h3>
+            { for tried }
             <p class="gp-lead">{ &*text.summary }</p>
 
             <div class="gp-result-grid">
@@ -90,22 +119,15 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                         mentoring: r.mentoring_score,
                         description: chart_description.into(),
                     }) }
+                    <p class="gp-small gp-muted">{ &*ui.score_meaning }</p>
                 </div>
                 <div class="gp-block">
                     <h4>{ &*ui.confidence_title }</h4>
-                    <p class="gp-confidence" data-confidence={r.confidence.id()}>{ &**confidence }</p>
+                    <p class="gp-confidence" data-confidence={r.confidence.id()}>{ sentences::confidence(content, r.confidence) }</p>
                 </div>
             </div>
 
-            if let Some(sequence) = r.sequence {
-                <div class="gp-block" data-sequence-steps={sequence.id()}>
-                    <h4>{ &*ui.sequence_title }</h4>
-                    <p class="gp-strong">{ &*sequence_text(content, sequence).title }</p>
-                    <ol class="gp-steps">
-                        { text_items(&sequence_text(content, sequence).steps) }
-                    </ol>
-                </div>
-            }
+            { for sequence }
 
             <div class="gp-block">
                 <h4>{ &*ui.reasons_title }</h4>
@@ -118,17 +140,24 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </div>
 
             <div class="gp-block">
-                <h4>{ &*ui.timing_title }</h4>
-                <p>{ &*text.timing }</p>
-                if let Some(section) = timing_section {
-                    <p class="gp-muted">{ &*section.text }</p>
-                }
+                <h4>{ &*ui.change_title }</h4>
+                { change_list(&ChangeListProps {
+                    content: content.clone(),
+                    flips: r.changes.clone(),
+                    fewest: r.fewest_changes,
+                    dispatch: props.dispatch.clone(),
+                }) }
             </div>
 
-            if !r.changes.is_empty() {
-                <div class="gp-block">
-                    <h4>{ &*ui.change_title }</h4>
-                    { change_list(&ChangeListProps { content: content.clone(), flips: r.changes.clone(), dispatch: props.dispatch.clone() }) }
+            if let Some(cta) = &props.cta {
+                <div class="gp-cta">
+                    <div>
+                        <h4>{ &*ui.cta_title }</h4>
+                        <p>{ &*ui.cta_text }</p>
+                    </div>
+                    <a class="gp-button" href={cta.url.clone()} data-action="cta">
+                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.to_string()) }
+                    </a>
                 </div>
             }
 
@@ -144,18 +173,6 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                     copied: props.link_copied,
                     dispatch: props.dispatch.clone(),
                 }) }
-            }
-
-            if let Some(cta) = &props.cta {
-                <div class="gp-cta">
-                    <div>
-                        <h4>{ &*ui.cta_title }</h4>
-                        <p>{ &*ui.cta_text }</p>
-                    </div>
-                    <a class="gp-button" href={cta.url.clone()} data-action="cta">
-                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.to_string()) }
-                    </a>
-                </div>
             }
 
             <div class="gp-nav">

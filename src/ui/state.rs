@@ -24,6 +24,14 @@ pub struct State {
     pub answers: Answers,
     /// Set when the visitor tried to go on without answering.
     pub missing_answer: bool,
+    /// Set when the visitor chose one more option than the question takes.
+    pub choice_limit: bool,
+    /// Set by "Change" from the result's answer summary: the main button then returns to
+    /// the result instead of walking through every later question.
+    pub returning: bool,
+    /// The visitor's answers before each "what would change it" suggestion they tried, the
+    /// latest last: what "undo" goes back to.
+    pub tried: Vec<Answers>,
     /// The comparison row a reason asked to highlight.
     pub highlighted_row: Option<String>,
     /// What the next focus move goes to.
@@ -59,8 +67,10 @@ pub enum Action {
     /// Go to a question from the result's answer summary.
     Edit(String),
     ShowResult,
-    /// Apply a "what would change it" suggestion.
+    /// Try a "what would change it" suggestion.
     Apply(Vec<Change>),
+    /// Go back to the answers before the last suggestion tried.
+    Undo,
     HighlightRow(String),
     Restart,
     /// Switch to the same content in another language; answers are kept (ids are shared).
@@ -76,6 +86,9 @@ impl State {
             stage: Stage::Start,
             answers: Answers::new(),
             missing_answer: false,
+            choice_limit: false,
+            returning: false,
+            tried: Vec::new(),
             highlighted_row: None,
             focus_target: FocusTarget::Stage,
             recommendation: None,
@@ -118,8 +131,12 @@ impl State {
     }
 
     fn moved(mut self, stage: Stage) -> Self {
+        if matches!(stage, Stage::Result | Stage::Start) {
+            self.returning = false;
+        }
         self.stage = stage;
         self.missing_answer = false;
+        self.choice_limit = false;
         self.link_copied = None;
         self.focus(FocusTarget::Stage)
     }
@@ -149,16 +166,23 @@ impl State {
                     return self;
                 }
                 let mut chosen = self.answers.get(&question).to_vec();
+                self.choice_limit = false;
                 if q.max_choices <= 1 {
                     chosen = vec![option];
                 } else if let Some(at) = chosen.iter().position(|o| *o == option) {
                     chosen.remove(at);
                 } else if chosen.len() < usize::from(q.max_choices) {
                     chosen.push(option);
+                } else {
+                    // Nothing changes, and the visitor is told why.
+                    self.choice_limit = true;
+                    return self;
                 }
                 self.answers.set(&question, chosen);
                 self.answers = self.answers.normalized(&self.content);
                 self.missing_answer = false;
+                // The visitor's own answer now: nothing tried is left to undo.
+                self.tried.clear();
                 self
             }
             Action::Next => {
@@ -169,7 +193,9 @@ impl State {
                     self.missing_answer = true;
                     return self;
                 }
-                if i + 1 < self.question_count() {
+                if self.returning && self.is_complete() {
+                    self.moved(Stage::Result)
+                } else if i + 1 < self.question_count() {
                     self.moved(Stage::Question(i + 1))
                 } else if self.is_complete() {
                     self.moved(Stage::Result)
@@ -188,7 +214,12 @@ impl State {
                 Stage::Start => self,
             },
             Action::Edit(question) => match self.question_index(&question) {
-                Some(i) => self.moved(Stage::Question(i)),
+                Some(i) => {
+                    let returning = self.stage == Stage::Result;
+                    let mut state = self.moved(Stage::Question(i));
+                    state.returning = returning;
+                    state
+                }
                 None => self,
             },
             Action::ShowResult => {
@@ -199,17 +230,27 @@ impl State {
                 }
             }
             Action::Apply(changes) => {
+                let before = self.answers.clone();
                 for change in changes {
                     self.answers.set(&change.question, change.to);
                 }
                 self.answers = self.answers.normalized(&self.content);
-                self.highlighted_row = None;
-                if self.is_complete() {
-                    self.moved(Stage::Result)
-                } else {
-                    self
+                if self.answers == before || !self.is_complete() {
+                    self.answers = before;
+                    return self;
                 }
+                self.tried.push(before);
+                self.highlighted_row = None;
+                self.moved(Stage::Result)
             }
+            Action::Undo => match self.tried.pop() {
+                Some(answers) => {
+                    self.answers = answers.normalized(&self.content);
+                    self.highlighted_row = None;
+                    self.moved(Stage::Result)
+                }
+                None => self,
+            },
             Action::HighlightRow(row) => {
                 self.highlighted_row = Some(row.clone());
                 self.focus(FocusTarget::Row(row))
@@ -321,6 +362,69 @@ mod tests {
         assert_eq!(s.stage, Stage::Result);
         let s = s.apply(Action::Restart);
         assert_eq!((s.stage, s.answers.is_empty()), (Stage::Start, true));
+    }
+
+    fn completed() -> State {
+        let mut s = state().apply(Action::Start);
+        for q in s.content.questions.to_vec() {
+            s = choose(s, &q.id, &q.options[0].id).apply(Action::Next);
+        }
+        s
+    }
+
+    #[test]
+    fn a_third_choice_changes_nothing_and_says_why() {
+        let s = state().apply(Action::Start);
+        let s = choose(s, "situation", "role-transition");
+        let s = choose(s, "situation", "new-industry");
+        let s = choose(s, "situation", "style-change");
+        assert!(s.choice_limit);
+        assert_eq!(
+            s.answers.get("situation"),
+            ["role-transition", "new-industry"]
+        );
+        let s = choose(s, "situation", "new-industry");
+        assert!(!s.choice_limit, "unticking one clears the message");
+    }
+
+    #[test]
+    fn after_change_from_the_result_next_returns_to_the_result() {
+        let s = completed().apply(Action::Edit("support".into()));
+        assert_eq!(s.stage, Stage::Question(1));
+        let s = choose(s, "support", "advice").apply(Action::Next);
+        assert_eq!(s.stage, Stage::Result, "not through every later question");
+        // From the start, Next walks on as usual.
+        let s = s.apply(Action::Back);
+        assert!(!s.returning);
+        assert_eq!(s.apply(Action::Next).stage, Stage::Result, "last question");
+        let s = completed().apply(Action::Restart).apply(Action::Start);
+        let s = choose(s, "situation", "role-transition").apply(Action::Next);
+        assert_eq!(s.stage, Stage::Question(1));
+    }
+
+    #[test]
+    fn trying_a_suggestion_can_be_undone() {
+        let near_the_line = Answers::new()
+            .with("situation", &["style-change"])
+            .with("support", &["advice"])
+            .with("time-focus", &["past-lessons"])
+            .with("horizon", &["defined"])
+            .with("relationship", &["senior-guide"])
+            .with("outcome", &["behavior"])
+            .with("urgency", &["now"])
+            .with("organization", &["case-by-case"]);
+        let s = State::restored(content::english().into(), &near_the_line, Stage::Result);
+        let own = s.answers.clone();
+        let flip = s.recommendation.as_ref().unwrap().changes[0].clone();
+        let s = Rc::new(s).reduce(Action::Apply(flip.changes.clone()));
+        assert_eq!(s.recommendation.as_ref().unwrap().outcome, flip.outcome);
+        assert_eq!(s.tried, vec![own.clone()]);
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.answers, own);
+        assert!(s.tried.is_empty());
+        assert_ne!(s.recommendation.as_ref().unwrap().outcome, flip.outcome);
+        // Undo with nothing tried does nothing.
+        assert_eq!(s.clone().reduce(Action::Undo).answers, own);
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! Every sentence the widget composes from a template and values. Each is one whole
+//! template per language (`content.ui`), never fragments joined with "and": word order and
+//! suffixes differ between languages. Kept apart from the views so that a test can write
+//! every distinct sentence of both languages to `docs/sentences.md` for a reader to check.
+use crate::content::{Content, SequenceText};
+use crate::engine::{Change, Confidence, Flip, Outcome, Sequence};
+
+use super::fill;
+
+pub fn progress(content: &Content, index: usize) -> String {
+    fill(
+        &content.ui.progress,
+        &[
+            ("current", &(index + 1).to_string()),
+            ("total", &content.questions.len().to_string()),
+        ],
+    )
+}
+
+pub fn score(content: &Content, name: &str, score: u8) -> String {
+    fill(
+        &content.ui.score_label,
+        &[("name", name), ("score", &score.to_string())],
+    )
+}
+
+pub fn reason_row_link(content: &Content, row_label: &str) -> String {
+    fill(&content.ui.reason_row_link, &[("name", row_label)])
+}
+
+pub fn more_reasons(content: &Content, count: usize) -> String {
+    fill(&content.ui.more_reasons, &[("count", &count.to_string())])
+}
+
+pub fn confidence(content: &Content, confidence: Confidence) -> &str {
+    let c = &content.confidence;
+    match confidence {
+        Confidence::High => &c.high,
+        Confidence::Medium => &c.medium,
+        Confidence::Low => &c.low,
+    }
+}
+
+pub fn would_lead(content: &Content, outcome: Outcome) -> &str {
+    let o = &content.outcomes;
+    match outcome {
+        Outcome::Coaching => &o.coaching.would_lead,
+        Outcome::Mentoring => &o.mentoring.would_lead,
+        Outcome::Combined => &o.combined.would_lead,
+    }
+}
+
+/// "With one different answer, the recommendation would be mentoring:"
+pub fn flip_heading(content: &Content, flip: &Flip) -> String {
+    let template = if flip.distance() <= 1 {
+        &content.ui.change_one
+    } else {
+        &content.ui.change_two
+    };
+    fill(template, &[("lead", would_lead(content, flip.outcome))])
+}
+
+/// When no suggestion is close: how many answers would have to change.
+pub fn none_close(content: &Content, count: usize) -> String {
+    fill(
+        &content.ui.change_none_close,
+        &[("count", &count.to_string())],
+    )
+}
+
+/// One question's change, as the option labels swapped, added or dropped: "“Advice from
+/// someone who has been there” instead of “A mix of both”". Never an unchanged option.
+pub fn change_parts(content: &Content, change: &Change) -> Vec<String> {
+    let Some(question) = content.question(&change.question) else {
+        return Vec::new();
+    };
+    let label = |id: &String| question.choice(id).map_or("", |c| &*c.label).to_owned();
+    let ui = &content.ui;
+    let mut added = change.added();
+    let mut dropped = change.dropped();
+    let mut parts = Vec::new();
+    loop {
+        let part = match (added.next(), dropped.next()) {
+            (Some(to), Some(from)) => fill(
+                &ui.change_swap,
+                &[("from", &label(from)), ("to", &label(to))],
+            ),
+            (Some(to), None) => fill(&ui.change_add, &[("to", &label(to))]),
+            (None, Some(from)) => fill(&ui.change_drop, &[("from", &label(from))]),
+            (None, None) => return parts,
+        };
+        parts.push(part);
+    }
+}
+
+pub fn sequence_text(content: &Content, sequence: Sequence) -> &SequenceText {
+    let s = &content.sequences;
+    match sequence {
+        Sequence::CoachingFirst => &s.coaching_first,
+        Sequence::MentoringFirst => &s.mentoring_first,
+        Sequence::Together => &s.together,
+    }
+}
+
+/// Why this order: `row_label` is the row the leading side's strongest reason rests on.
+pub fn sequence_reason(content: &Content, sequence: Sequence, row_label: &str) -> String {
+    fill(
+        &sequence_text(content, sequence).text,
+        &[("row", row_label)],
+    )
+}
