@@ -23,7 +23,9 @@ const modules = {};
 // guidepost-texts-<lang>.json beside this file, fetched once per page, when first needed.
 const texts = {};
 
-function fetchTexts(lang) {
+/** Calls `done(texts)` with a language's strings (an array), or `done(reason)`. A callback
+ *  rather than a promise: awaiting in the wasm would ship its futures runtime (3 KB gzip). */
+function fetchTexts(lang, done) {
   texts[lang] ??= fetch(new URL(`guidepost-texts-${lang}.json`, import.meta.url)).then((response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
@@ -31,7 +33,7 @@ function fetchTexts(lang) {
     delete texts[lang];
     throw error;
   });
-  return texts[lang];
+  texts[lang].then(done, (error) => done(String(error?.message || error)));
 }
 
 // The language a widget will show, to pick the core build that carries it: data-lang, or

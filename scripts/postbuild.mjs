@@ -30,6 +30,10 @@ const WASM_OPT_PASSES = [
   '--duplicate-function-elimination', '--coalesce-locals', '--reorder-locals', '--remove-unused-brs',
   '--merge-similar-functions', '--vacuum', '--precompute', '--merge-blocks', '--optimize-instructions',
   '--remove-unused-module-elements',
+  // Then: arguments every caller passes alike dropped, constants carried through locals, and
+  // a tidy-up (0.5 KB less gzip on the core builds, measured).
+  '--dae-optimizing', '--precompute-propagate', '--optimize-instructions', '--simplify-locals-nostructure',
+  '--vacuum',
 ];
 
 for (const kind of ['core', 'core-tr', 'full']) {

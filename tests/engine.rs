@@ -113,7 +113,7 @@ fn leader_changing_style_but_wanting_a_seasoned_guide_is_close_to_the_line() {
     // and the result says so.
     assert_eq!(r.confidence, Confidence::Medium, "{r:?}");
     assert_eq!(r.fewest_changes, Some(1));
-    assert_eq!(r.changes[0].distance(), 1);
+    assert_eq!(r.changes[0].distance, 1);
 }
 
 #[test]
@@ -241,7 +241,7 @@ fn a_suggestion_names_one_swap_not_every_option_of_the_new_answer() {
             );
             assert!(change.distance() >= 1);
         }
-        assert!(flip.distance() <= 2, "{flip:?}");
+        assert!(flip.distance <= 2, "{flip:?}");
     }
     let to_coaching = r.changes.iter().find(|f| f.outcome == Outcome::Coaching);
     if let Some(flip) = to_coaching {
@@ -289,7 +289,7 @@ fn what_would_change_it_names_advice_for_a_coaching_result_near_the_line() {
     assert_eq!(r.outcome, Outcome::Coaching, "{r:?}");
     let first = &r.changes[0];
     assert_eq!(first.changes.len(), 1, "{first:?}");
-    assert_eq!(first.distance(), 1, "{first:?}");
+    assert_eq!(first.distance, 1, "{first:?}");
     assert_eq!(first.outcome, Outcome::Combined);
 }
 
@@ -449,7 +449,7 @@ proptest! {
         for outcome in Outcome::ALL {
             let flip = r.changes.iter().find(|f| f.outcome == outcome);
             match fewest[outcome as usize] {
-                Some(d) if d <= shown => prop_assert_eq!(flip.map(|f| f.distance()), Some(d)),
+                Some(d) if d <= shown => prop_assert_eq!(flip.map(|f| f.distance), Some(d)),
                 _ => prop_assert!(flip.is_none()),
             }
         }
@@ -473,7 +473,9 @@ fn every_suggestion_is_exactly_the_difference_and_reaches_its_outcome() {
             assert_ne!(flip.outcome, r.outcome, "{a:?}");
             assert!(!outcomes.contains(&flip.outcome), "one per outcome: {r:?}");
             outcomes.push(flip.outcome);
-            assert!((1..=shown).contains(&flip.distance()), "{flip:?}");
+            assert!((1..=shown).contains(&flip.distance), "{flip:?}");
+            let summed: usize = flip.changes.iter().map(|c| c.distance()).sum();
+            assert_eq!(flip.distance, summed, "{flip:?}");
             let mut changed = a.clone();
             for change in &flip.changes {
                 assert_eq!(a.get(&change.question), change.from.as_slice(), "{flip:?}");
@@ -494,7 +496,7 @@ fn every_suggestion_is_exactly_the_difference_and_reaches_its_outcome() {
             assert_eq!(after.outcome, flip.outcome, "{a:?} → {flip:?}");
             assert_eq!(after.sequence, flip.sequence);
         }
-        let nearest = r.changes.iter().map(|f| f.distance()).min();
+        let nearest = r.changes.iter().map(|f| f.distance).min();
         match r.fewest_changes {
             Some(f) if f <= shown => assert_eq!(nearest, Some(f), "{r:?}"),
             _ => assert!(r.changes.is_empty(), "{r:?}"),
@@ -524,7 +526,7 @@ fn every_outcome_and_sequence_is_reachable_and_changes_are_minimal() {
             sequences.insert(s);
         }
         // Minimal: no single-answer change reaches an outcome claimed to need two or more.
-        if let Some(flip) = r.changes.iter().find(|f| f.distance() > 1) {
+        if let Some(flip) = r.changes.iter().find(|f| f.distance > 1) {
             for q in c.questions.iter() {
                 for o in q.options.iter() {
                     let mut one = a.clone();

@@ -133,12 +133,15 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
         "reason links to its row"
     );
     assert!(
-        html.contains("coaching is question-driven"),
-        "names the article's idea"
+        html.contains("Question-driven: the coach facilitates awareness"),
+        "quotes the article's idea"
     );
     assert!(html.contains("href=\"https://example.com/contact\"") && html.contains("Talk to us"));
     assert!(html.contains("data-action=\"restart\""));
-    assert!(html.contains("<svg"), "scores drawn as SVG");
+    assert!(
+        html.contains("role=\"img\"") && html.contains("<progress max=\"100\" value=\"87\""),
+        "scores drawn as bars"
+    );
     assert!(html.contains("data-confidence=\"high\""));
     // Far from any other outcome: said plainly, not as a long sentence.
     assert!(!html.contains("data-flip="), "{html}");
@@ -307,7 +310,7 @@ async fn what_would_change_it_names_exactly_the_options_swapped() {
         }
     }
     assert!(html.contains("data-action=\"apply-change\""));
-    let one = r.changes.iter().any(|f| f.distance() == 1);
+    let one = r.changes.iter().any(|f| f.distance == 1);
     assert_eq!(
         html.contains("With one different answer, the recommendation would be"),
         one

@@ -4,8 +4,8 @@
 //! the JSON path of every problem — and the built-in content is used instead.
 use std::cell::RefCell;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 #[cfg(feature = "overrides")]
@@ -157,7 +157,8 @@ thread_local! {
 #[derive(Clone)]
 pub struct LanguageSource {
     pub custom: Option<ContentRef>,
-    /// guidepost.js's `(lang) => Promise<string[]>`, or `undefined`.
+    /// guidepost.js's `(lang, done) => void`, which calls `done(texts)` (an array) or
+    /// `done(reason)`; or `undefined`.
     pub fetch_texts: JsValue,
 }
 
@@ -179,48 +180,49 @@ impl LanguageSource {
         if let Some(content) = self.at_hand(&lang) {
             return done(Some(content));
         }
-        let fetch_texts = self.fetch_texts.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            match load_texts(&fetch_texts, &lang).await {
-                Ok(content) => {
-                    let content = ContentRef::from(content);
-                    LOADED.with(|loaded| loaded.borrow_mut().push(content.clone()));
-                    done(Some(content));
-                }
-                Err(problem) => {
-                    web_sys::console::warn_1(
-                        &format!(
-                            "Guidepost: the \"{lang}\" texts could not be loaded ({problem})."
-                        )
-                        .into(),
-                    );
-                    done(None);
-                }
-            }
-        });
+        let Some(fetch_texts) = self.fetch_texts.dyn_ref::<js_sys::Function>() else {
+            return not_loaded(&lang, "no loader", done);
+        };
+        let tag = JsValue::from(lang.as_str());
+        // guidepost.js calls back once: with the texts, or with why there are none.
+        let loaded =
+            Closure::once_into_js(
+                move |texts: JsValue| match texts_to_content(&texts, &lang) {
+                    Ok(content) => {
+                        let content = ContentRef::from(content);
+                        LOADED.with(|loaded| loaded.borrow_mut().push(content.clone()));
+                        done(Some(content));
+                    }
+                    Err(problem) => {
+                        let reason = texts.as_string();
+                        not_loaded(&lang, reason.as_deref().unwrap_or(problem), done)
+                    }
+                },
+            );
+        // guidepost.js's own function: it does not throw.
+        let _ = fetch_texts.call2(&JsValue::NULL, &tag, &loaded);
     }
 }
 
-async fn load_texts(fetch_texts: &JsValue, lang: &str) -> Result<Content, String> {
-    let fetch_texts: &js_sys::Function = fetch_texts.dyn_ref().ok_or("no loader")?;
-    let reason = |error: JsValue| {
-        error
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(|| "failed".into(), |e| String::from(e.message()))
-    };
-    let pending = fetch_texts
-        .call1(&JsValue::NULL, &lang.into())
-        .map_err(reason)?;
-    let texts = JsFuture::from(js_sys::Promise::resolve(&pending))
-        .await
-        .map_err(reason)?;
-    let texts: Option<Vec<String>> = js_sys::Array::from(&texts)
+fn not_loaded(lang: &str, problem: &str, done: impl FnOnce(Option<ContentRef>)) {
+    web_sys::console::warn_1(
+        &format!("Guidepost: the \"{lang}\" texts could not be loaded ({problem}).").into(),
+    );
+    done(None);
+}
+
+/// A language's content from the list of its strings guidepost.js loaded.
+fn texts_to_content(texts: &JsValue, lang: &str) -> Result<Content, &'static str> {
+    if !js_sys::Array::is_array(texts) {
+        return Err("not a list of strings");
+    }
+    let texts: Option<Vec<String>> = js_sys::Array::from(texts)
         .iter()
         .map(|text| text.as_string())
         .collect();
     let content = content::translated(texts.ok_or("not a list of strings")?)?;
     if content.lang != lang {
-        return Err(format!("they are for \"{}\"", content.lang));
+        return Err("they are for another language");
     }
     Ok(content)
 }

@@ -21,7 +21,7 @@ pub fn encode(answers: &Answers, stage: Stage) -> String {
 }
 
 /// Reads saved progress; anything corrupt is an error (and the caller starts fresh).
-pub fn decode(saved: &str) -> Result<(Answers, Stage), String> {
+pub fn decode(saved: &str) -> Result<(Answers, Stage), &'static str> {
     let (answers, stage) = saved.split_once('|').ok_or("no stage in saved progress")?;
     let answers = share::decode(answers)?;
     let stage = match stage {
@@ -31,7 +31,7 @@ pub fn decode(saved: &str) -> Result<(Answers, Stage), String> {
             let index = other
                 .strip_prefix('q')
                 .and_then(|i| i.parse::<usize>().ok());
-            Stage::Question(index.ok_or_else(|| format!("unknown stage \"{other}\""))?)
+            Stage::Question(index.ok_or("an unknown stage")?)
         }
     };
     Ok((answers, stage))

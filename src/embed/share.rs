@@ -30,37 +30,35 @@ pub fn encode(answers: &Answers) -> String {
 }
 
 /// Decodes the value after `guidepost=`; any tampering or an unknown version is an error
-/// with a sentence for the console.
-pub fn decode(value: &str) -> Result<Answers, String> {
-    let Some(body) = value.strip_prefix("1.") else {
-        return Err(format!("unknown share link version in \"{value}\""));
-    };
-    let groups: Vec<&str> = body.split('-').collect();
-    if groups.len() != QUESTIONS.len() {
-        return Err(format!(
-            "expected {} answer groups, found {}",
-            QUESTIONS.len(),
-            groups.len()
-        ));
-    }
+/// naming what is wrong, for the console (fixed phrases: formatting each would cost the
+/// wasm more than the whole decoder).
+pub fn decode(value: &str) -> Result<Answers, &'static str> {
+    let body = value
+        .strip_prefix("1.")
+        .ok_or("unknown share link version")?;
+    let mut groups = body.split('-');
     let mut answers = Answers::new();
-    for ((question, options), group) in QUESTIONS.iter().zip(groups) {
+    for (question, options) in QUESTIONS {
+        let group = groups.next().ok_or("too few answer groups")?;
         let mut chosen: Vec<String> = Vec::new();
         for digit in group.chars() {
             let option = digit
                 .to_digit(10)
                 .and_then(|i| options.get(i as usize))
-                .ok_or_else(|| format!("\"{digit}\" is not an option of {question}"))?;
+                .ok_or("an answer that is not an option")?;
             if chosen.iter().any(|c| c == option) {
-                return Err(format!("{option} is repeated in {question}"));
+                return Err("a repeated answer");
             }
             chosen.push((*option).to_owned());
         }
         let max = if *question == "situation" { 2 } else { 1 };
         if chosen.len() > max {
-            return Err(format!("{question} takes at most {max} answers"));
+            return Err("more answers than a question takes");
         }
         answers.set(question, chosen);
+    }
+    if groups.next().is_some() {
+        return Err("too many answer groups");
     }
     Ok(answers)
 }

@@ -22,6 +22,9 @@ pub struct Flip {
     pub sequence: Option<Sequence>,
     /// In question order; as few as possible.
     pub changes: Vec<Change>,
+    /// Changed options in all (a swap counts once): what "closest" counts. Always the sum of
+    /// the changes' [`Change::distance`].
+    pub distance: usize,
 }
 
 /// Every answer a question accepts: each non-empty set of at most `max_choices` options, in
@@ -140,13 +143,6 @@ impl Change {
     }
 }
 
-impl Flip {
-    /// Changed options in all: what "closest" counts.
-    pub fn distance(&self) -> usize {
-        self.changes.iter().map(Change::distance).sum()
-    }
-}
-
 /// The nearest answer sets with another outcome.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Nearest {
@@ -184,14 +180,17 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
         .iter()
         .zip(&choices)
         .map(|(question, sets)| {
-            let chosen = answers.get(&question.id);
+            // The current answer as option indices (the answers are normalized: known ids).
+            let chosen: Vec<usize> = answers
+                .get(&question.id)
+                .iter()
+                .filter_map(|id| question.options.iter().position(|o| o.id == *id))
+                .collect();
             sets.iter()
                 .enumerate()
                 .map(|(set, options)| {
-                    let ids: Vec<String> = options
-                        .iter()
-                        .map(|&o| question.options[o].id.to_string())
-                        .collect();
+                    let added = options.iter().filter(|o| !chosen.contains(o)).count();
+                    let dropped = chosen.iter().filter(|o| !options.contains(o)).count();
                     let evidence = options.iter().fold((0.0, 0.0, 0.0), |(c, m, b), &o| {
                         let choice = &question.options[o];
                         (
@@ -202,7 +201,7 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
                     });
                     Alternative {
                         set,
-                        distance: option_distance(chosen, &ids),
+                        distance: added.max(dropped),
                         evidence,
                     }
                 })
@@ -253,7 +252,7 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
     let flips = best
         .into_iter()
         .filter(|(distance, _, _)| *distance <= shown)
-        .map(|(_, _, index)| {
+        .map(|(distance, _, index)| {
             let target = answers_at(content, &index, &choices);
             let decision = decide(&content.engine, &tally(content, &target));
             let changes = content
@@ -270,6 +269,7 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
                 outcome: decision.outcome,
                 sequence: decision.sequence,
                 changes,
+                distance,
             }
         })
         .collect();

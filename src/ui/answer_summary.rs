@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::content::ContentRef;
 use crate::engine::Answers;
 
+use super::sentences::change_answer_label;
 use super::{sends, Action};
 
 pub struct AnswerSummaryProps {
@@ -35,7 +36,7 @@ pub fn answer_summary(props: &AnswerSummaryProps) -> Html {
                 <span class="gp-answer-question">{ &*question.prompt }</span>
                 <span class="gp-answer-value">{ labels }</span>
                 <button type="button" class="gp-link" data-edit={question.id.to_string()}
-                    aria-label={format!("{}: {}", content.ui.change_answer, question.prompt)}
+                    aria-label={change_answer_label(content, &question.prompt)}
                     onclick={sends(&props.dispatch, Action::Edit(question.id.to_string()))}>
                     { &*content.ui.change_answer }
                 </button>

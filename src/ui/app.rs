@@ -98,7 +98,6 @@ pub fn App(props: &AppProps) -> Html {
                 answers: state.answers.clone(),
                 missing_answer: state.missing_answer,
                 choice_limit: state.choice_limit,
-                returning: state.returning,
                 dispatch: dispatch.clone(),
             }) }
         },
@@ -115,7 +114,7 @@ pub fn App(props: &AppProps) -> Html {
                     content: content.clone(),
                     recommendation: recommendation.clone(),
                     answers: state.answers.clone(),
-                    tried_from: state.tried.last().cloned(),
+                    tried: state.tried.last().map(|(_, changes)| changes.clone()),
                     cta: props.options.cta.clone(),
                     can_link: shows_comparison,
                     share_link,
@@ -133,16 +132,10 @@ pub fn App(props: &AppProps) -> Html {
         _ => Vec::new(),
     };
     let announcement = match (state.stage, recommendation.as_ref()) {
-        (Stage::Question(i), _) => format!(
-            "{}: {}",
-            sentences::progress(&content, i),
-            content.questions[i].prompt
-        ),
-        (Stage::Result, Some(r)) => format!(
-            "{}: {}",
-            content.ui.result_label,
-            outcome_text(&content, r.outcome).headline
-        ),
+        (Stage::Question(i), _) => sentences::question_announcement(&content, i),
+        (Stage::Result, Some(r)) => {
+            sentences::result_announcement(&content, &outcome_text(&content, r.outcome).headline)
+        }
         _ => String::new(),
     };
     let back_to_result =

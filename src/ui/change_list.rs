@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::content::{Content, ContentRef};
 use crate::engine::{Change, Flip};
 
-use super::sentences::{change_parts, flip_heading, none_close};
+use super::sentences::{change_line, flip_heading, none_close};
 use super::{joined, sends, Action};
 
 pub struct ChangeListProps {
@@ -19,13 +19,10 @@ pub struct ChangeListProps {
 /// test hooks `data-change`, `data-from` and `data-to` (the whole answer before and after).
 pub fn change_lines(content: &Content, changes: &[Change]) -> Html {
     let items = changes.iter().map(|change| {
-        let topic = content
-            .question(&change.question)
-            .map_or("", |q| &*q.topic);
         html! {
             <li data-change={change.question.clone()}
                 data-from={joined(&change.from, " ")} data-to={joined(&change.to, " ")}>
-                <span class="gp-change-topic">{ topic }</span>{ " " }{ joined(&change_parts(content, change), "; ") }
+                { change_line(content, change) }
             </li>
         }
     });
@@ -45,13 +42,13 @@ pub fn change_list(props: &ChangeListProps) -> Html {
             None => html! {},
         };
     }
-    let items = props.flips.iter().map(|flip| {
+    let items = props.flips.iter().enumerate().map(|(index, flip)| {
         html! {
             <li key={flip.outcome.id()} data-flip={flip.outcome.id()}>
                 <p>{ flip_heading(content, flip) }</p>
                 { change_lines(content, &flip.changes) }
                 <button type="button" class="gp-link" data-action="apply-change"
-                    onclick={sends(&props.dispatch, Action::Apply(flip.changes.clone()))}>
+                    onclick={sends(&props.dispatch, Action::Apply(index))}>
                     { &*content.ui.try_change }
                 </button>
             </li>

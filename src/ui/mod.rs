@@ -45,11 +45,19 @@ pub fn joined(items: &[String], separator: &str) -> String {
     text
 }
 
-/// A handler for any event that sends `action`. One closure type for every such control:
-/// each distinct closure would cost the wasm its own copy of Yew's callback plumbing.
-pub fn sends<E: 'static>(dispatch: &Callback<Action>, action: Action) -> Callback<E> {
+/// A handler for any event that sends `action` instead of the event's default (every
+/// control it serves is a plain button, or an option whose tick the reducer decides). One
+/// closure type for every such control: each distinct closure would cost the wasm its own
+/// copy of Yew's callback plumbing.
+pub fn sends<E: AsRef<web_sys::Event> + 'static>(
+    dispatch: &Callback<Action>,
+    action: Action,
+) -> Callback<E> {
     let dispatch = dispatch.clone();
-    Callback::from(move |_: E| dispatch.emit(action.clone()))
+    Callback::from(move |event: E| {
+        event.as_ref().prevent_default();
+        dispatch.emit(action.clone())
+    })
 }
 
 /// Fills `{name}` placeholders of an interface string. Content strings are always rendered

@@ -13,8 +13,6 @@ pub struct QuestionStepProps {
     pub missing_answer: bool,
     /// A third option was chosen on a question that takes two.
     pub choice_limit: bool,
-    /// Came from the result's "Change": the main button goes back to the result.
-    pub returning: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -38,7 +36,8 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
         (true, false) => &*ui.choose_one,
     };
     let all_answered = props.answers.is_complete(content);
-    let to_result = props.index + 1 == total || (props.returning && all_answered);
+    // With every question answered the main button goes (back) to the result.
+    let to_result = props.index + 1 == total || all_answered;
 
     let options = question.options.iter().map(|option| {
         let checked = chosen.iter().any(|c| *c == option.id);
@@ -47,16 +46,9 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             option: option.id.to_string(),
         };
         // A full question keeps its options enabled, so a third tap is heard and answered
-        // (the reducer says why nothing changed) instead of silently ignored; the click's
-        // default is stopped so the box does not tick.
-        let onclick = (full && !checked).then(|| {
-            let dispatch = props.dispatch.clone();
-            let action = action.clone();
-            Callback::from(move |event: MouseEvent| {
-                event.prevent_default();
-                dispatch.emit(action.clone());
-            })
-        });
+        // (the reducer says why nothing changed) instead of silently ignored; `sends` stops
+        // the click's default, so the box does not tick.
+        let onclick = (full && !checked).then(|| sends(&props.dispatch, action.clone()));
         // The label wraps its input: that associates them, with no ids to keep unique.
         html! {
             <li key={option.id.to_string()}>
@@ -100,9 +92,6 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
             </p>
             <div class="gp-nav">
                 <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(&props.dispatch, Action::Back)}>{ &*ui.back }</button>
-                if all_answered && !to_result {
-                    <button type="button" class="gp-link" data-action="result" onclick={sends(&props.dispatch, Action::ShowResult)}>{ &*ui.see_result }</button>
-                }
                 <button type="submit" class="gp-button" data-action="next">
                     { if to_result { &*ui.see_result } else { &*ui.next } }
                 </button>

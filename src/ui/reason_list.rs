@@ -50,8 +50,7 @@ pub fn reason_list(props: &ReasonListProps) -> Html {
             Side::Both => "both",
         };
         Some(html! {
-            <li key={format!("{}:{}", reason.question, reason.option)}
-                class="gp-reason" data-side={side} data-reason-question={reason.question.clone()}>
+            <li class="gp-reason" data-side={side} data-reason-question={reason.question.clone()}>
                 <p class="gp-reason-text">{ &*choice.reason }</p>
                 <p class="gp-reason-row">
                     <span class="gp-reason-source">{ source }</span>
@@ -61,9 +60,8 @@ pub fn reason_list(props: &ReasonListProps) -> Html {
             </li>
         })
     };
-    let shown = content.engine.shown_reasons as usize;
-    let first = props.reasons.iter().take(shown).filter_map(item);
-    let rest: Vec<Html> = props.reasons.iter().skip(shown).filter_map(item).collect();
+    let mut first: Vec<Html> = props.reasons.iter().filter_map(item).collect();
+    let rest = first.split_off((content.engine.shown_reasons as usize).min(first.len()));
     html! {
         <>
             <ul class="gp-reasons" role="list">{ for first }</ul>

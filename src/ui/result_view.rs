@@ -18,8 +18,8 @@ pub struct ResultViewProps {
     pub content: ContentRef,
     pub recommendation: Rc<Recommendation>,
     pub answers: Answers,
-    /// The visitor's own answers while a suggestion is tried.
-    pub tried_from: Option<Answers>,
+    /// The changes of the suggestion being tried, if one is.
+    pub tried: Option<Vec<Change>>,
     pub cta: Option<Cta>,
     /// Whether the comparison is on the page, so reasons can link to its rows.
     pub can_link: bool,
@@ -38,20 +38,6 @@ pub fn outcome_text(content: &Content, outcome: Outcome) -> &OutcomeText {
     }
 }
 
-/// How the tried answers differ from the visitor's own, question by question.
-fn differences(content: &Content, own: &Answers, tried: &Answers) -> Vec<Change> {
-    content
-        .questions
-        .iter()
-        .filter(|q| own.get(&q.id) != tried.get(&q.id))
-        .map(|q| Change {
-            question: q.id.to_string(),
-            from: own.get(&q.id).to_vec(),
-            to: tried.get(&q.id).to_vec(),
-        })
-        .collect()
-}
-
 /// The recommendation, explained, in the order an executive reads it on a phone: headline,
 /// scores and what they mean, confidence, the strongest reasons, what would change it, the
 /// call to action; then the answers given and sharing.
@@ -62,11 +48,8 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     let ui = &content.ui;
     let r = &props.recommendation;
     let text = outcome_text(content, r.outcome);
-    let chart_description = format!(
-        "{}. {}.",
-        sentences::score(content, &content.comparison.coaching, r.coaching_score),
-        sentences::score(content, &content.comparison.mentoring, r.mentoring_score)
-    );
+    let chart_description =
+        sentences::chart_description(content, r.coaching_score, r.mentoring_score);
     let sequence = r.sequence.map(|sequence| {
         // The order is inferred from the leading side's strongest reason: cite its row.
         let leading = match sequence {
@@ -87,11 +70,11 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </div>
         }
     });
-    let tried = props.tried_from.as_ref().map(|own| {
+    let tried = props.tried.as_ref().map(|changes| {
         html! {
             <div class="gp-tried">
                 <p class="gp-strong">{ &*ui.tried_note }</p>
-                { change_lines(content, &differences(content, own, &props.answers)) }
+                { change_lines(content, changes) }
                 <button type="button" class="gp-button gp-secondary" data-action="undo"
                     onclick={sends(&props.dispatch, Action::Undo)}>{ &*ui.undo }</button>
             </div>

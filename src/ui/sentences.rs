@@ -17,6 +17,32 @@ pub fn progress(content: &Content, index: usize) -> String {
     )
 }
 
+/// Announced when a question shows: "3 of 8: What should your development focus on?"
+pub fn question_announcement(content: &Content, index: usize) -> String {
+    let prompt = content.questions.get(index).map_or("", |q| &*q.prompt);
+    format!("{}: {prompt}", progress(content, index))
+}
+
+/// Announced when the result shows: "Your recommendation: Mentoring fits you now".
+pub fn result_announcement(content: &Content, headline: &str) -> String {
+    format!("{}: {headline}", content.ui.result_label)
+}
+
+/// The accessible name of an answer's "Change" control: "Change: Who would you rather …?"
+pub fn change_answer_label(content: &Content, prompt: &str) -> String {
+    format!("{}: {prompt}", content.ui.change_answer)
+}
+
+/// The score chart, read by screen readers instead of the drawing.
+pub fn chart_description(content: &Content, coaching: u8, mentoring: u8) -> String {
+    let c = &content.comparison;
+    format!(
+        "{}. {}.",
+        score(content, &c.coaching, coaching),
+        score(content, &c.mentoring, mentoring)
+    )
+}
+
 pub fn score(content: &Content, name: &str, score: u8) -> String {
     fill(
         &content.ui.score_label,
@@ -52,7 +78,7 @@ pub fn would_lead(content: &Content, outcome: Outcome) -> &str {
 
 /// "With one different answer, the recommendation would be mentoring:"
 pub fn flip_heading(content: &Content, flip: &Flip) -> String {
-    let template = if flip.distance() <= 1 {
+    let template = if flip.distance <= 1 {
         &content.ui.change_one
     } else {
         &content.ui.change_two
@@ -65,6 +91,16 @@ pub fn none_close(content: &Content, count: usize) -> String {
     fill(
         &content.ui.change_none_close,
         &[("count", &count.to_string())],
+    )
+}
+
+/// One changed question: its topic, then what changed ("When you are stuck: “Advice from
+/// someone who has been there” instead of “A mix of both”").
+pub fn change_line(content: &Content, change: &Change) -> String {
+    let topic = content.question(&change.question).map_or("", |q| &*q.topic);
+    format!(
+        "{topic}: {}",
+        super::joined(&change_parts(content, change), "; ")
     )
 }
 

@@ -35,8 +35,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             <h4>{ &*ui.share_title }</h4>
             <label class="gp-share-label" for="gp-share-link">{ &*ui.share_link_label }</label>
             <div class="gp-share-row">
-                <input id="gp-share-link" class="gp-share-input" type="text" readonly=true value={props.link.clone()}
-                    onfocus={|e: FocusEvent| select_all(&e)} />
+                <input id="gp-share-link" class="gp-share-input" type="text" readonly=true value={props.link.clone()} />
                 <button type="button" class="gp-button gp-secondary" data-action="copy-link" onclick={on_copy}>{ &*ui.copy_link }</button>
                 <button type="button" class="gp-button gp-secondary" data-action="print" onclick={on_print}>{ &*ui.print }</button>
             </div>
@@ -52,11 +51,20 @@ fn copy_to_clipboard(link: &str, dispatch: Callback<Action>) {
     };
     // `writeText` is missing outside secure contexts (e.g. some file:// pages) and may be
     // refused; either way the link stays visible to copy by hand.
+    use wasm_bindgen::{closure::Closure, JsValue};
     let promise = window.navigator().clipboard().write_text(link);
-    wasm_bindgen_futures::spawn_local(async move {
-        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        dispatch.emit(Action::LinkCopied(copied));
-    });
+    // Two one-shot callbacks rather than a future: no futures runtime in the wasm. The one
+    // never called is a few bytes, kept until the page goes.
+    let settled = |copied: bool| {
+        let dispatch = dispatch.clone();
+        Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| {
+            dispatch.emit(Action::LinkCopied(copied))
+        })
+    };
+    let (copied, refused) = (settled(true), settled(false));
+    let _ = promise.then2(&copied, &refused);
+    copied.forget();
+    refused.forget();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -68,11 +76,5 @@ fn print_page() {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let _ = window.print();
-    }
-}
-
-fn select_all(event: &FocusEvent) {
-    if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-        input.select();
     }
 }

@@ -26,12 +26,9 @@ pub struct State {
     pub missing_answer: bool,
     /// Set when the visitor chose one more option than the question takes.
     pub choice_limit: bool,
-    /// Set by "Change" from the result's answer summary: the main button then returns to
-    /// the result instead of walking through every later question.
-    pub returning: bool,
-    /// The visitor's answers before each "what would change it" suggestion they tried, the
-    /// latest last: what "undo" goes back to.
-    pub tried: Vec<Answers>,
+    /// Each "what would change it" suggestion tried, the latest last: the answers before it
+    /// (what "undo" goes back to) and the changes it made.
+    pub tried: Vec<(Answers, Vec<Change>)>,
     /// The comparison row a reason asked to highlight.
     pub highlighted_row: Option<String>,
     /// What the next focus move goes to.
@@ -67,8 +64,8 @@ pub enum Action {
     /// Go to a question from the result's answer summary.
     Edit(String),
     ShowResult,
-    /// Try a "what would change it" suggestion.
-    Apply(Vec<Change>),
+    /// Try the recommendation's "what would change it" suggestion at this index.
+    Apply(usize),
     /// Go back to the answers before the last suggestion tried.
     Undo,
     HighlightRow(String),
@@ -87,7 +84,6 @@ impl State {
             answers: Answers::new(),
             missing_answer: false,
             choice_limit: false,
-            returning: false,
             tried: Vec::new(),
             highlighted_row: None,
             focus_target: FocusTarget::Stage,
@@ -131,9 +127,6 @@ impl State {
     }
 
     fn moved(mut self, stage: Stage) -> Self {
-        if matches!(stage, Stage::Result | Stage::Start) {
-            self.returning = false;
-        }
         self.stage = stage;
         self.missing_answer = false;
         self.choice_limit = false;
@@ -193,12 +186,13 @@ impl State {
                     self.missing_answer = true;
                     return self;
                 }
-                if self.returning && self.is_complete() {
+                // With every question answered (after "Change" from the result, or on the way
+                // back through the questions), the main button returns to the result, as
+                // GOV.UK's "Check your answers" does, rather than walking on.
+                if self.is_complete() {
                     self.moved(Stage::Result)
                 } else if i + 1 < self.question_count() {
                     self.moved(Stage::Question(i + 1))
-                } else if self.is_complete() {
-                    self.moved(Stage::Result)
                 } else {
                     // Reached the end with a gap (after editing): go to the first open question.
                     self.apply(Action::Start)
@@ -214,12 +208,7 @@ impl State {
                 Stage::Start => self,
             },
             Action::Edit(question) => match self.question_index(&question) {
-                Some(i) => {
-                    let returning = self.stage == Stage::Result;
-                    let mut state = self.moved(Stage::Question(i));
-                    state.returning = returning;
-                    state
-                }
+                Some(i) => self.moved(Stage::Question(i)),
                 None => self,
             },
             Action::ShowResult => {
@@ -229,22 +218,30 @@ impl State {
                     self
                 }
             }
-            Action::Apply(changes) => {
+            Action::Apply(index) => {
+                let Some(flip) = self
+                    .recommendation
+                    .as_ref()
+                    .and_then(|r| r.changes.get(index))
+                else {
+                    return self;
+                };
+                let changes = flip.changes.clone();
                 let before = self.answers.clone();
-                for change in changes {
-                    self.answers.set(&change.question, change.to);
+                for change in &changes {
+                    self.answers.set(&change.question, change.to.clone());
                 }
                 self.answers = self.answers.normalized(&self.content);
                 if self.answers == before || !self.is_complete() {
                     self.answers = before;
                     return self;
                 }
-                self.tried.push(before);
+                self.tried.push((before, changes));
                 self.highlighted_row = None;
                 self.moved(Stage::Result)
             }
             Action::Undo => match self.tried.pop() {
-                Some(answers) => {
+                Some((answers, _)) => {
                     self.answers = answers.normalized(&self.content);
                     self.highlighted_row = None;
                     self.moved(Stage::Result)
@@ -393,10 +390,11 @@ mod tests {
         assert_eq!(s.stage, Stage::Question(1));
         let s = choose(s, "support", "advice").apply(Action::Next);
         assert_eq!(s.stage, Stage::Result, "not through every later question");
-        // From the start, Next walks on as usual.
-        let s = s.apply(Action::Back);
-        assert!(!s.returning);
-        assert_eq!(s.apply(Action::Next).stage, Stage::Result, "last question");
+        // Back from the result and on through the questions: Next returns to the result too.
+        let s = s.apply(Action::Back).apply(Action::Back);
+        assert_eq!(s.stage, Stage::Question(6));
+        assert_eq!(s.apply(Action::Next).stage, Stage::Result);
+        // A first pass walks on question by question.
         let s = completed().apply(Action::Restart).apply(Action::Start);
         let s = choose(s, "situation", "role-transition").apply(Action::Next);
         assert_eq!(s.stage, Stage::Question(1));
@@ -416,9 +414,9 @@ mod tests {
         let s = State::restored(content::english().into(), &near_the_line, Stage::Result);
         let own = s.answers.clone();
         let flip = s.recommendation.as_ref().unwrap().changes[0].clone();
-        let s = Rc::new(s).reduce(Action::Apply(flip.changes.clone()));
+        let s = Rc::new(s).reduce(Action::Apply(0));
         assert_eq!(s.recommendation.as_ref().unwrap().outcome, flip.outcome);
-        assert_eq!(s.tried, vec![own.clone()]);
+        assert_eq!(s.tried, vec![(own.clone(), flip.changes.clone())]);
         let s = s.reduce(Action::Undo);
         assert_eq!(s.answers, own);
         assert!(s.tried.is_empty());
