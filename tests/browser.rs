@@ -14,6 +14,8 @@
 
 #[path = "browser/axe.rs"]
 mod axe;
+#[path = "embed/cdp.rs"]
+mod cdp;
 #[path = "browser/driver.rs"]
 mod driver;
 #[path = "browser/server.rs"]
@@ -26,8 +28,8 @@ use serde_json::json;
 use driver::Browser;
 use server::{Page, StaticServer};
 use widget::{
-    Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY, QUESTIONS,
-    STORIES,
+    Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
+    NEAR_THE_LINE_STORY, QUESTIONS, STORIES,
 };
 
 /// Opens the standalone page with no saved progress (storage cleared, then reloaded).
@@ -417,6 +419,187 @@ async fn every_view_has_zero_axe_violations() {
     }
     let _ = widget.outcome().await;
     axe::assert_clean(&browser, "result view").await;
+    // Every disclosure open, and a suggestion tried (its notice and undo control).
+    widget
+        .js("all('details').forEach((d) => { d.open = true; });", vec![])
+        .await;
+    axe::assert_clean(&browser, "result view, every disclosure open").await;
+    if widget
+        .shadow("[data-action=\"apply-change\"]")
+        .await
+        .is_some()
+    {
+        widget.click_action("apply-change").await;
+        widget
+            .wait_shadow("[data-action=\"undo\"]", "the undo control")
+            .await;
+        axe::assert_clean(&browser, "result view with a suggestion tried").await;
+    }
+    // The two-choice limit said.
+    widget.click_action("restart").await;
+    widget.start(Input::Mouse).await;
+    widget.choose("situation", "role-transition").await;
+    widget.choose("situation", "new-industry").await;
+    widget.click_option("situation", "style-change").await;
+    axe::assert_clean(&browser, "situation with a third choice refused").await;
+    browser.quit().await;
+}
+
+// ----- g. the explained result ------------------------------------------------------------
+
+/// "Change" from the result's answer summary: the main button goes back to the result, not
+/// through every later question (as GOV.UK's "Check your answers" does).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn change_from_the_answer_summary_returns_to_the_result() {
+    let browser = Browser::launch().await;
+    let widget = fresh_widget(&browser).await;
+    let first = widget.complete(Input::Mouse, &COACHING_STORY).await;
+    check_story(&COACHING_STORY, Input::Mouse, &first);
+    // "Your answers" is a disclosure: open it and change the support answer.
+    let summary = widget
+        .wait_shadow(".gp-answers-block > summary", "the answers summary")
+        .await;
+    summary.click().await.expect("open the answers");
+    let edit = widget
+        .wait_shadow("[data-edit=\"support\"]", "the Change control of `support`")
+        .await;
+    edit.click().await.expect("click Change");
+    widget.wait_question("support").await;
+    widget.choose("support", "advice").await;
+    let label = widget
+        .js(
+            "return first('[data-action=\"next\"]').textContent.trim();",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        label,
+        json!("See my result"),
+        "the main button says where it goes"
+    );
+    widget.click_action("next").await;
+    let after = widget.outcome().await;
+    assert!(
+        after.coaching < first.coaching && after.mentoring > first.mentoring,
+        "the changed answer is scored: {first:?} → {after:?}"
+    );
+    browser.quit().await;
+}
+
+/// The text of the question's live alert (missing answer, two-choice limit).
+async fn alert_text(widget: &Widget<'_>) -> serde_json::Value {
+    widget
+        .js(
+            "const e = first('[role=\"alert\"]'); return e ? e.textContent.trim() : null;",
+            vec![],
+        )
+        .await
+}
+
+/// A third choice on the question that takes two changes nothing and says why, in a live
+/// region screen readers announce; by mouse and by keyboard.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn a_third_choice_is_refused_and_the_visitor_is_told_why() {
+    let browser = Browser::launch().await;
+    let widget = fresh_widget(&browser).await;
+    widget.start(Input::Mouse).await;
+    widget.choose("situation", "role-transition").await;
+    widget.choose("situation", "new-industry").await;
+    assert_eq!(alert_text(&widget).await, json!(""), "no message before");
+    widget.click_option("situation", "style-change").await;
+    widget
+        .wait_for(
+            "the limit message",
+            "const e = first('[role=\"alert\"]'); return e && e.textContent.includes('Untick one');",
+            vec![],
+        )
+        .await;
+    assert!(
+        !widget.is_chosen("situation", "style-change").await,
+        "the third stays unticked"
+    );
+    let mut chosen = widget.chosen("situation").await;
+    chosen.sort();
+    assert_eq!(chosen, vec!["new-industry", "role-transition"]);
+    // Unticking one clears the message and frees a place.
+    widget.unchoose("situation", "new-industry").await;
+    assert_eq!(alert_text(&widget).await, json!(""));
+    widget.choose("situation", "style-change").await;
+    // By keyboard: Space on a fourth option is refused the same way.
+    widget.key_choose("situation", "role-transition").await;
+    let target = widget
+        .shadow("[data-option=\"career-direction\"]")
+        .await
+        .expect("an option");
+    target.focus().await.expect("focus the option");
+    widget.press(thirtyfour::prelude::Key::Space).await;
+    widget
+        .wait_for(
+            "the limit message after Space",
+            "const e = first('[role=\"alert\"]'); return e && e.textContent.includes('Untick one');",
+            vec![],
+        )
+        .await;
+    assert!(!widget.is_chosen("situation", "career-direction").await);
+    browser.quit().await;
+}
+
+/// On a 390×844 phone the headline, both scores with what they mean, the confidence in words
+/// and the call to action fit in the first two screens of the result; three reasons show and
+/// the rest are one tap away.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn the_result_reads_on_a_phone() {
+    let browser = Browser::launch().await;
+    cdp::execute(
+        &browser,
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true}),
+    )
+    .await;
+    let widget = fresh_widget(&browser).await;
+    for story in [&NEAR_THE_LINE_STORY, &COMBINED_STORY] {
+        widget.complete(Input::Mouse, story).await;
+        let layout = widget
+            .js(
+                "const top = (css) => { const e = first(css); return e ? e.getBoundingClientRect().top : null; };
+                 const bottom = (css) => { const e = first(css); return e ? e.getBoundingClientRect().bottom : null; };
+                 const shown = (css) => all(css).filter((e) => visible(e) && !e.closest('details:not([open]) > :not(summary)')).length;
+                 return {
+                   width: innerWidth,
+                   headline: top('.gp-result-title'),
+                   scores: bottom('.gp-chart'),
+                   meaning: shown('.gp-result .gp-small'),
+                   confidence: bottom('.gp-confidence'),
+                   cta: bottom('[data-action=\"cta\"]'),
+                   reasons: shown('.gp-reasons [data-reason-question]'),
+                   more: shown('.gp-more > summary'),
+                   overflow: document.documentElement.scrollWidth > innerWidth,
+                 };",
+                vec![],
+            )
+            .await;
+        assert_eq!(layout["width"], json!(390), "{layout}");
+        let headline = layout["headline"].as_f64().expect("a headline");
+        let within = |key: &str| layout[key].as_f64().expect(key) - headline <= 2.0 * 844.0;
+        for key in ["scores", "confidence", "cta"] {
+            assert!(
+                within(key),
+                "{key} is beyond the first two screens: {layout}"
+            );
+        }
+        assert_eq!(
+            layout["meaning"],
+            json!(1),
+            "what the scores mean: {layout}"
+        );
+        assert_eq!(layout["reasons"], json!(3), "three reasons show: {layout}");
+        assert_eq!(layout["more"], json!(1), "the rest one tap away: {layout}");
+        assert_eq!(layout["overflow"], json!(false), "{layout}");
+        widget.click_action("restart").await;
+    }
     browser.quit().await;
 }
 

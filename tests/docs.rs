@@ -76,7 +76,7 @@ fn the_readme_shows_the_distribution_of_every_answer_set() {
     let sequences = |s: Sequence| all.iter().filter(|r| r.sequence == Some(s)).count();
     let nearest = |f: &dyn Fn(usize) -> bool| {
         all.iter()
-            .filter(|r| r.fewest_changes.is_some_and(|n| f(n)))
+            .filter(|r| r.fewest_changes.is_some_and(f))
             .count()
     };
     writeln!(

@@ -33,7 +33,8 @@ use page::{
 };
 use server::{Page, StaticServer};
 use widget::{
-    Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY, QUESTIONS,
+    Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
+    NEAR_THE_LINE_STORY, QUESTIONS,
 };
 
 /// The strict policy of examples/csp.html, also sent as an HTTP header in the CSP test.
@@ -312,6 +313,117 @@ async fn plain_page_receives_ready_start_answer_and_complete_events() {
             "every event must be a bubbling, composed CustomEvent targeted at the host element: {f}"
         );
     }
+    browser.quit().await;
+}
+
+/// "What would change it", tried and undone through the documented hooks: each suggestion
+/// lists exactly what differs (`data-change`, `data-from`, `data-to`), "Try this" shows the
+/// named outcome and sends `guidepost:complete` for it, the share link and saved progress
+/// follow what is shown, and `undo` restores the visitor's own answers, with another
+/// `guidepost:complete`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn a_suggestion_tried_and_undone_sends_complete_and_moves_the_share_link() {
+    let browser = Browser::launch().await;
+    browser.goto_path("/examples/plain.html").await;
+    clear_storage(&browser).await;
+    let widget = Widget::open(&browser, "/examples/plain.html").await;
+    let story = &NEAR_THE_LINE_STORY;
+    let shown = widget.complete(Input::Mouse, story).await;
+    check_outcome(story, &shown, "near the line");
+    wait_events(&browser, "guidepost:complete", None, 1).await;
+    let own_link = share_link(&widget).await;
+    let own_progress = saved_progress(&browser).await;
+
+    let suggestions = widget.suggestions().await;
+    assert!(!suggestions.is_empty(), "{}", widget.report().await);
+    let mut outcomes: Vec<&str> = suggestions.iter().map(|s| s.outcome.as_str()).collect();
+    outcomes.dedup();
+    assert_eq!(
+        outcomes.len(),
+        suggestions.len(),
+        "one suggestion per outcome"
+    );
+    let own = story_answers(story);
+    for suggestion in &suggestions {
+        assert_ne!(suggestion.outcome, shown.outcome);
+        assert!(!suggestion.changes.is_empty(), "{suggestion:?}");
+        for change in &suggestion.changes {
+            let mut from = change.from.clone();
+            from.sort();
+            assert_eq!(
+                Some(&from),
+                own.get(&change.question),
+                "data-from is the answer given: {change:?}"
+            );
+            assert_ne!(
+                change.from, change.to,
+                "an unchanged answer is listed: {change:?}"
+            );
+        }
+        assert!(
+            !suggestion.text.contains(" and you "),
+            "one sentence per change: {}",
+            suggestion.text
+        );
+    }
+
+    // Try the first suggestion.
+    let tried = &suggestions[0];
+    widget.click_action("apply-change").await;
+    widget.wait_outcome(&tried.outcome).await;
+    let completes = wait_events(&browser, "guidepost:complete", None, 2).await;
+    let mut expected = own.clone();
+    for change in &tried.changes {
+        let mut to = change.to.clone();
+        to.sort();
+        expected.insert(change.question.clone(), to);
+    }
+    assert_eq!(completes[1].detail["outcome"], json!(tried.outcome));
+    assert_eq!(
+        detail_answers(&completes[1].detail),
+        expected,
+        "the tried answers are sent"
+    );
+    let tried_link = share_link(&widget).await;
+    assert_ne!(
+        tried_link, own_link,
+        "the share link follows the result shown"
+    );
+    assert_ne!(
+        saved_progress(&browser).await,
+        own_progress,
+        "saved progress follows too"
+    );
+    // What was changed is shown with the undo control.
+    let notice = widget
+        .js(
+            "const n = first('.gp-tried'); return n ? n.textContent : '';",
+            vec![],
+        )
+        .await;
+    for change in &tried.changes {
+        assert!(
+            widget
+                .shadow(&format!(".gp-tried [data-change=\"{}\"]", change.question))
+                .await
+                .is_some(),
+            "the tried change is listed: {notice}"
+        );
+    }
+
+    // Undo: the visitor's own answers and result again.
+    widget.click_action("undo").await;
+    widget.wait_outcome(&shown.outcome).await;
+    let completes = wait_events(&browser, "guidepost:complete", None, 3).await;
+    assert_eq!(completes[2].detail["outcome"], json!(shown.outcome));
+    assert_eq!(detail_answers(&completes[2].detail), own);
+    assert_eq!(share_link(&widget).await, own_link);
+    assert_eq!(saved_progress(&browser).await, own_progress);
+    assert!(
+        widget.shadow("[data-action=\"undo\"]").await.is_none(),
+        "nothing left to undo"
+    );
     browser.quit().await;
 }
 

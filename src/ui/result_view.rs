@@ -39,8 +39,8 @@ pub fn outcome_text(content: &Content, outcome: Outcome) -> &OutcomeText {
 }
 
 /// The recommendation, explained, in the order an executive reads it on a phone: headline,
-/// scores and what they mean, confidence, the strongest reasons, what would change it, the
-/// call to action; then the answers given and sharing.
+/// scores and what they mean, confidence, the call to action, the order of a combination,
+/// the strongest reasons, what would change it; then the answers given and sharing.
 ///
 /// A plain view function: see [`super::intro::intro`] for why.
 pub fn result_view(props: &ResultViewProps) -> Html {
@@ -110,6 +110,20 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                 </div>
             </div>
 
+            // Right after the scores: on a phone the call to action is within the first two
+            // screens of the result, not below every reason.
+            if let Some(cta) = &props.cta {
+                <div class="gp-cta">
+                    <div>
+                        <h4>{ &*ui.cta_title }</h4>
+                        <p>{ &*ui.cta_text }</p>
+                    </div>
+                    <a class="gp-button" href={cta.url.clone()} data-action="cta">
+                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.to_string()) }
+                    </a>
+                </div>
+            }
+
             { for sequence }
 
             <div class="gp-block">
@@ -131,18 +145,6 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                     dispatch: props.dispatch.clone(),
                 }) }
             </div>
-
-            if let Some(cta) = &props.cta {
-                <div class="gp-cta">
-                    <div>
-                        <h4>{ &*ui.cta_title }</h4>
-                        <p>{ &*ui.cta_text }</p>
-                    </div>
-                    <a class="gp-button" href={cta.url.clone()} data-action="cta">
-                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.to_string()) }
-                    </a>
-                </div>
-            }
 
             <details class="gp-block gp-answers-block">
                 <summary>{ &*ui.answers_title }</summary>

@@ -453,6 +453,36 @@ impl<'a> Widget<'a> {
         }
     }
 
+    /// The result's "what would change it" suggestions, through their hooks.
+    pub async fn suggestions(&self) -> Vec<Suggestion> {
+        let v = self
+            .js(
+                "const split = (v) => (v || '').split(' ').filter(Boolean);
+                 return all('[data-flip]').map((flip) => ({
+                   outcome: flip.getAttribute('data-flip'),
+                   text: flip.textContent.trim(),
+                   changes: Array.from(flip.querySelectorAll('[data-change]')).map((c) => ({
+                     question: c.getAttribute('data-change'),
+                     from: split(c.getAttribute('data-from')),
+                     to: split(c.getAttribute('data-to')),
+                   })),
+                 }));",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(v).expect("suggestions")
+    }
+
+    /// Waits until the result shows `outcome`.
+    pub async fn wait_outcome(&self, outcome: &str) {
+        self.wait_for(
+            &format!("the result to show `{outcome}`"),
+            "const r = first('[data-outcome]'); return r && r.getAttribute('data-outcome') === arguments[0];",
+            vec![json!(outcome)],
+        )
+        .await;
+    }
+
     // ----- keyboard --------------------------------------------------------------------
 
     /// What has focus now (following shadow roots).
@@ -738,3 +768,36 @@ pub const COMBINED_STORY: Story = Story {
 };
 
 pub const STORIES: [Story; 3] = [COACHING_STORY, MENTORING_STORY, COMBINED_STORY];
+
+/// A leader changing style who wants a seasoned guide: one answer from another outcome, so
+/// the result offers suggestions to try.
+pub const NEAR_THE_LINE_STORY: Story = Story {
+    name: "changing style, wants a seasoned guide",
+    answers: &[
+        answer!("situation", ["style-change"]),
+        answer!("support", ["advice"]),
+        answer!("time-focus", ["past-lessons"]),
+        answer!("horizon", ["defined"]),
+        answer!("relationship", ["senior-guide"]),
+        answer!("outcome", ["behavior"]),
+        answer!("urgency", ["now"]),
+        answer!("organization", ["case-by-case"]),
+    ],
+    expected: "combined",
+};
+
+/// One `[data-change]` of a "what would change it" suggestion.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct SuggestedChange {
+    pub question: String,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
+/// One `[data-flip]` suggestion.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct Suggestion {
+    pub outcome: String,
+    pub changes: Vec<SuggestedChange>,
+    pub text: String,
+}
