@@ -11,7 +11,7 @@ use std::fs;
 use guidepost::content::{self, Content};
 use guidepost::engine::{
     answer_set_count, for_each_complete_answers, recommend, Confidence, Outcome, Recommendation,
-    Sequence, Side,
+    Sequence,
 };
 use guidepost::ui::sentences;
 
@@ -151,20 +151,10 @@ fn composed_sentences(content: &Content, all: &[Recommendation]) -> String {
         all.iter()
             .filter_map(|r| {
                 let sequence = r.sequence?;
-                let leading = match sequence {
-                    Sequence::MentoringFirst => Side::Mentoring,
-                    _ => Side::Coaching,
-                };
-                let row = r
-                    .reasons
-                    .iter()
-                    .find(|reason| reason.side == leading)
-                    .and_then(|reason| content.row(&reason.row))
-                    .map_or("", |row| &*row.label);
                 Some(format!(
                     "{} — {}",
                     sentences::sequence_text(content, sequence).title,
-                    sentences::sequence_reason(content, sequence, row)
+                    sentences::sequence_reason(content, sequence, &r.reasons)
                 ))
             })
             .collect(),

@@ -60,7 +60,11 @@ fn banker_moving_into_healthcare_who_wants_advice_gets_mentoring() {
     ]);
     let r = recommend(&content(), &a);
     assert_eq!(r.outcome, Outcome::Mentoring);
-    assert_eq!(r.confidence, Confidence::High, "every answer points one way");
+    assert_eq!(
+        r.confidence,
+        Confidence::High,
+        "every answer points one way"
+    );
     assert_eq!(r.coaching_score, 0);
     assert!(r.mentoring_score >= 80);
     assert!(r
@@ -87,7 +91,11 @@ fn cfo_becoming_ceo_in_a_new_sector_with_a_program_gets_both() {
     ]);
     let r = recommend(&content(), &a);
     assert_eq!(r.outcome, Outcome::Combined);
-    assert_ne!(r.confidence, Confidence::Low, "balanced answers: a clear combination");
+    assert_ne!(
+        r.confidence,
+        Confidence::Low,
+        "balanced answers: a clear combination"
+    );
     assert!(r.sequence.is_some());
     let sides: Vec<_> = r.reasons.iter().map(|reason| reason.side).collect();
     assert!(

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::content::{Content, ContentRef, OutcomeText};
 use crate::embed::Cta;
-use crate::engine::{Answers, Change, Outcome, Recommendation, Side};
+use crate::engine::{Answers, Change, Outcome, Recommendation};
 
 use super::answer_summary::{answer_summary, AnswerSummaryProps};
 use super::change_list::{change_lines, change_list, ChangeListProps};
@@ -51,22 +51,11 @@ pub fn result_view(props: &ResultViewProps) -> Html {
     let chart_description =
         sentences::chart_description(content, r.coaching_score, r.mentoring_score);
     let sequence = r.sequence.map(|sequence| {
-        // The order is inferred from the leading side's strongest reason: cite its row.
-        let leading = match sequence {
-            crate::engine::Sequence::MentoringFirst => Side::Mentoring,
-            _ => Side::Coaching,
-        };
-        let row = r
-            .reasons
-            .iter()
-            .find(|reason| reason.side == leading)
-            .and_then(|reason| content.row(&reason.row))
-            .map_or("", |row| &*row.label);
         html! {
             <div class="gp-block" data-sequence-steps={sequence.id()}>
                 <h4>{ &*ui.sequence_title }</h4>
                 <p class="gp-strong">{ &*sequence_text(content, sequence).title }</p>
-                <p>{ sequence_reason(content, sequence, row) }</p>
+                <p>{ sequence_reason(content, sequence, &r.reasons) }</p>
             </div>
         }
     });

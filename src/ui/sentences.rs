@@ -3,7 +3,7 @@
 //! suffixes differ between languages. Kept apart from the views so that a test can write
 //! every distinct sentence of both languages to `docs/sentences.md` for a reader to check.
 use crate::content::{Content, SequenceText};
-use crate::engine::{Change, Confidence, Flip, Outcome, Sequence};
+use crate::engine::{Change, Confidence, Flip, Outcome, Reason, Sequence, Side};
 
 use super::fill;
 
@@ -138,10 +138,17 @@ pub fn sequence_text(content: &Content, sequence: Sequence) -> &SequenceText {
     }
 }
 
-/// Why this order: `row_label` is the row the leading side's strongest reason rests on.
-pub fn sequence_reason(content: &Content, sequence: Sequence, row_label: &str) -> String {
-    fill(
-        &sequence_text(content, sequence).text,
-        &[("row", row_label)],
-    )
+/// Why this order, citing the row the leading side's strongest reason rests on (the order
+/// is the widget's inference from those rows, not the article's).
+pub fn sequence_reason(content: &Content, sequence: Sequence, reasons: &[Reason]) -> String {
+    let leading = match sequence {
+        Sequence::MentoringFirst => Side::Mentoring,
+        _ => Side::Coaching,
+    };
+    let row = reasons
+        .iter()
+        .find(|reason| reason.side == leading)
+        .and_then(|reason| content.row(&reason.row))
+        .map_or("", |row| &*row.label);
+    fill(&sequence_text(content, sequence).text, &[("row", row)])
 }
