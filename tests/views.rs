@@ -189,6 +189,30 @@ async fn view_modes_show_only_their_part() {
     )
     .await;
     assert!(!quiz.contains("data-row=") && quiz.contains("data-action=\"start\""));
+    // Neither mode mentions the half it does not show, in either language.
+    for lang in ["en", "tr"] {
+        let c: ContentRef = content::builtin(lang).unwrap().into();
+        for (view, missing) in [
+            (
+                ViewMode::Quiz,
+                ["below", "aşağıda", "compare them", "karşılaştırın"],
+            ),
+            (
+                ViewMode::Compare,
+                ["self-assessment", "öz değerlendirme", "take a", "yapın"],
+            ),
+        ] {
+            let options = WidgetOptions {
+                view,
+                ..Default::default()
+            };
+            let html = render(c.clone(), options, Answers::new(), Stage::Start).await;
+            let text = html.to_lowercase();
+            for word in missing {
+                assert!(!text.contains(word), "{view:?} ({lang}) mentions “{word}”");
+            }
+        }
+    }
 }
 
 #[tokio::test]
