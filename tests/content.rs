@@ -5,7 +5,7 @@
 //! `make fuzz` runs the hardening properties with many more cases (PROPTEST_CASES).
 use guidepost::content::{self, Content};
 use guidepost::embed::{progress, share};
-use guidepost::engine::{recommend, Answers};
+use guidepost::engine::{self, recommend, Answers};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -14,7 +14,7 @@ fn en_value() -> Value {
 }
 
 fn problems_of(value: &Value) -> Vec<String> {
-    match content::check(&value.to_string()) {
+    match engine::check(&value.to_string()) {
         Ok(_) => Vec::new(),
         Err(problems) => problems.iter().map(ToString::to_string).collect(),
     }
@@ -26,7 +26,7 @@ fn published_content_files_are_valid() {
         let Ok(json) = std::fs::read_to_string(file) else {
             panic!("{file} is missing")
         };
-        let checked = content::check(&json).unwrap_or_else(|p| panic!("{file}: {p:?}"));
+        let checked = engine::check(&json).unwrap_or_else(|p| panic!("{file}: {p:?}"));
         assert_eq!(checked.questions.len(), 8);
     }
 }
@@ -104,7 +104,7 @@ fn schema_errors_name_the_field() {
         problems.contains("missing field `next`") || problems.contains("unknown field `titel`"),
         "{problems}"
     );
-    let syntax = content::check("{\"version\": \"x\",").unwrap_err();
+    let syntax = engine::check("{\"version\": \"x\",").unwrap_err();
     assert!(syntax[0].message.contains("not well formed"), "{syntax:?}");
 }
 
@@ -254,12 +254,12 @@ fn exercise(checked: &Content) {
 proptest! {
     #[test]
     fn arbitrary_text_never_panics_the_parser(text in ".{0,200}") {
-        let _ = content::check(&text);
+        let _ = engine::check(&text);
     }
 
     #[test]
     fn arbitrary_json_never_panics_the_parser(value in any_json()) {
-        let _ = content::check(&value.to_string());
+        let _ = engine::check(&value.to_string());
     }
 
     #[test]
@@ -270,7 +270,7 @@ proptest! {
         let once = mutate(base, &path, &m);
         let path2 = pick_path(&once, &seed2);
         let twice = mutate(once, &path2, &m2);
-        if let Ok(checked) = content::check(&twice.to_string()) {
+        if let Ok(checked) = engine::check(&twice.to_string()) {
             exercise(&checked);
         }
     }

@@ -1,9 +1,9 @@
 //! The views, rendered to HTML with Yew's server renderer: the contract's test hooks are
 //! present, and every content string is rendered as text.
 use guidepost::content::{self, ContentRef};
-use guidepost::embed::{Cta, ViewMode, WidgetOptions};
 use guidepost::engine::Answers;
 use guidepost::ui::{App, AppProps, Stage};
+use guidepost::ui::{Cta, ViewMode, WidgetOptions};
 use yew::LocalServerRenderer;
 
 fn content() -> ContentRef {
@@ -22,7 +22,7 @@ async fn render(
         initial_answers: answers,
         initial_stage: stage,
         on_event: Default::default(),
-        page_url: Some("https://example.com/page".into()),
+        share_base: Some("https://example.com/page#guidepost=".into()),
         languages: content::builtin_languages(),
         load_language: Default::default(),
     };

@@ -4,8 +4,7 @@
 //! Exit status 0 when every file is valid, 1 when any has problems, 2 on a usage error.
 use std::process::ExitCode;
 
-use guidepost::content;
-use guidepost::engine::answer_set_count;
+use guidepost::engine::{self, answer_set_count};
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +22,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match content::check(&json) {
+        match engine::check(&json) {
             Ok(checked) => println!(
                 "✓ {file}: valid — {} content, {} questions, all {} answer sets give one outcome and every outcome is reachable",
                 checked.lang,

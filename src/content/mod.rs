@@ -11,7 +11,7 @@ mod validate;
 pub use model::*;
 
 use std::rc::Rc;
-pub use validate::{validate, Problem, MAX_ANSWER_SETS, SECTION_IDS};
+pub use validate::{validate, Problem, SECTION_IDS};
 
 /// The built-in English content, as published in `content/en.json`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -45,18 +45,6 @@ pub fn parse(json: &str) -> Result<Content, Problem> {
             }
         },
     )
-}
-
-/// Parses and validates: the content, or every problem found.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn check(json: &str) -> Result<Content, Vec<Problem>> {
-    let content = parse(json).map_err(|problem| vec![problem])?;
-    let problems = validate(&content);
-    if problems.is_empty() {
-        Ok(content)
-    } else {
-        Err(problems)
-    }
 }
 
 /// The built-in languages, in the order the language switch shows them, each with its own

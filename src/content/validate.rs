@@ -6,10 +6,6 @@ use std::fmt;
 
 use super::contract;
 use super::Content;
-use crate::engine::{self, Outcome};
-
-/// More complete answer sets than this cannot all be checked in reasonable time.
-pub const MAX_ANSWER_SETS: u128 = 1_000_000;
 
 /// Sections every content file has (DESIGN.md).
 pub const SECTION_IDS: [&str; 5] = [
@@ -58,7 +54,8 @@ impl Problems {
     }
 }
 
-/// Every problem with `content`; empty means it is safe to use.
+/// Every problem with the structure of `content` (ids, texts, weights, thresholds); what the
+/// engine makes of the weights is checked by `crate::engine::validate`, which also runs this.
 pub fn validate(content: &Content) -> Vec<Problem> {
     let mut p = Problems(Vec::new());
     p.text("version", &content.version);
@@ -152,10 +149,6 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         p.text(path, value);
     }
 
-    // Only content that is sound so far is worth running the engine over.
-    if p.0.is_empty() {
-        check_outcomes(&mut p, content);
-    }
     p.0
 }
 
@@ -319,44 +312,5 @@ fn check_engine(p: &mut Problems, content: &Content) {
             "engine.max_reasons",
             format!("must be between 1 and 10 (found {})", e.max_reasons),
         );
-    }
-}
-
-/// Runs the engine over every complete answer set: each must get exactly one outcome with
-/// scores in range, and every outcome must be reachable.
-fn check_outcomes(p: &mut Problems, content: &Content) {
-    let count = engine::answer_set_count(content);
-    if count > MAX_ANSWER_SETS {
-        p.add(
-            "questions",
-            format!("allow {count} answer sets; at most {MAX_ANSWER_SETS} can be checked"),
-        );
-        return;
-    }
-    let mut reached = [false; 3];
-    let mut unscorable = 0u32;
-    engine::for_each_complete_answers(content, |answers| {
-        let tally = engine::tally(content, answers);
-        if !(tally.coaching.is_finite()
-            && tally.mentoring.is_finite()
-            && tally.combined_bonus.is_finite())
-        {
-            unscorable += 1;
-        }
-        reached[engine::decide(&content.engine, &tally).outcome as usize] = true;
-    });
-    if unscorable > 0 {
-        p.add(
-            "questions",
-            format!("{unscorable} answer sets cannot be scored; check the weights"),
-        );
-    }
-    for outcome in Outcome::ALL {
-        if !reached[outcome as usize] {
-            p.add(
-                "questions",
-                format!("no combination of answers leads to \"{}\"; adjust the weights or engine thresholds", outcome.id()),
-            );
-        }
     }
 }

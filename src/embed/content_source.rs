@@ -8,9 +8,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
-#[cfg(feature = "overrides")]
-use crate::content::validate;
 use crate::content::{self, Content, ContentRef, Language, Problem};
+#[cfg(feature = "overrides")]
+use crate::engine::validate;
 
 /// Without the `overrides` feature (the lean build a first visit downloads) there is no
 /// override reading; guidepost.js loads the full build for pages that use one.

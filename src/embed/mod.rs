@@ -4,7 +4,7 @@ mod options;
 pub mod progress;
 pub mod share;
 
-pub use options::{is_safe_url, Cta, Theme, ViewMode, WidgetOptions};
+pub use options::is_safe_url;
 
 #[cfg(target_arch = "wasm32")]
 mod content_source;

@@ -12,11 +12,11 @@ use std::cell::RefCell;
 
 use crate::content::{self, Content, ContentRef, Problem};
 use crate::engine::Answers;
-use crate::ui::{App, AppProps, Stage, WidgetEvent};
+use crate::ui::{App, AppProps, Stage, WidgetEvent, WidgetOptions};
 
 use super::content_source::{browser_language, content_override, languages, LanguageSource};
 use super::detail::{self, Detail};
-use super::{progress, share, WidgetOptions};
+use super::{progress, share};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
 const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
@@ -166,7 +166,7 @@ pub fn mount(
                 initial_answers,
                 initial_stage,
                 on_event,
-                page_url: page_url().map(Into::into),
+                share_base: page_url().map(|url| format!("{url}#{}", share::KEY).into()),
                 languages,
                 load_language,
             };

@@ -1,45 +1,6 @@
-//! The host element's `data-*` attributes, read into typed options. Pure, so it is tested
-//! natively; a bad value falls back to the default with a warning for the console.
-
-/// What the widget shows (`data-view`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ViewMode {
-    /// Comparison and self-assessment.
-    #[default]
-    Full,
-    /// Only the comparison.
-    Compare,
-    /// Only the self-assessment.
-    Quiz,
-}
-
-/// Colour scheme (`data-theme`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    #[default]
-    Light,
-    Dark,
-    /// Follows `prefers-color-scheme`.
-    Auto,
-}
-
-/// The call to action shown with the result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cta {
-    pub url: String,
-    /// `None`: the content's default label.
-    pub label: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct WidgetOptions {
-    /// `en`, `tr` or `auto` (resolved by the embed layer).
-    pub lang: String,
-    pub view: ViewMode,
-    pub theme: Theme,
-    pub cta: Option<Cta>,
-    pub persist: bool,
-}
+//! The host element's `data-*` attributes, read into the widget's options. Pure, so it is
+//! tested natively; a bad value falls back to the default with a warning for the console.
+use crate::ui::{Cta, Theme, ViewMode, WidgetOptions};
 
 impl WidgetOptions {
     /// Reads options through `attribute` (name → value), collecting a warning for every

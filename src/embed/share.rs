@@ -1,67 +1,9 @@
-//! Share links: the answers in the page URL's fragment, `#guidepost=<encoded answers>`.
-//!
-//! Format, version 1: `1.` then one group per contract question, in contract order, joined by
-//! `-`; a group is the indices (one character each, `0`–`9`) of the chosen options in the
-//! contract's option list, empty when unanswered. For example `1.03-0-0-0-0-0-0-1`.
-//! Compact enough for a chat message, and no answer text leaves the browser in clear words.
-use crate::content::contract::QUESTIONS;
-use crate::engine::Answers;
+//! Share links: the answers in the page URL's fragment, `#guidepost=<answer code>` (the code
+//! is [`crate::engine::code`]'s).
+pub use crate::engine::code::{decode, encode};
 
 /// The fragment key.
 pub const KEY: &str = "guidepost=";
-const VERSION: &str = "1";
-
-/// Encodes answers (unknown ids are skipped).
-pub fn encode(answers: &Answers) -> String {
-    let mut encoded = format!("{VERSION}.");
-    for (i, (question, options)) in QUESTIONS.iter().enumerate() {
-        if i > 0 {
-            encoded.push('-');
-        }
-        encoded.extend(
-            answers
-                .get(question)
-                .iter()
-                .filter_map(|chosen| options.iter().position(|o| o == chosen))
-                .filter_map(|i| char::from_digit(i as u32, 10)),
-        );
-    }
-    encoded
-}
-
-/// Decodes the value after `guidepost=`; any tampering or an unknown version is an error
-/// naming what is wrong, for the console (fixed phrases: formatting each would cost the
-/// wasm more than the whole decoder).
-pub fn decode(value: &str) -> Result<Answers, &'static str> {
-    let body = value
-        .strip_prefix("1.")
-        .ok_or("unknown share link version")?;
-    let mut groups = body.split('-');
-    let mut answers = Answers::new();
-    for (question, options) in QUESTIONS {
-        let group = groups.next().ok_or("too few answer groups")?;
-        let mut chosen: Vec<String> = Vec::new();
-        for digit in group.chars() {
-            let option = digit
-                .to_digit(10)
-                .and_then(|i| options.get(i as usize))
-                .ok_or("an answer that is not an option")?;
-            if chosen.iter().any(|c| c == option) {
-                return Err("a repeated answer");
-            }
-            chosen.push((*option).to_owned());
-        }
-        let max = if *question == "situation" { 2 } else { 1 };
-        if chosen.len() > max {
-            return Err("more answers than a question takes");
-        }
-        answers.set(question, chosen);
-    }
-    if groups.next().is_some() {
-        return Err("too many answer groups");
-    }
-    Ok(answers)
-}
 
 /// Finds `guidepost=` in a URL fragment (with or without the leading `#`, possibly among
 /// other `&`-separated parameters).
@@ -75,6 +17,7 @@ pub fn from_fragment(fragment: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Answers;
 
     #[test]
     fn round_trips_complete_and_partial_answers() {

@@ -9,6 +9,8 @@
 //! another outcome, counted in changed options.
 mod answers;
 mod change;
+mod check;
+pub mod code;
 mod score;
 
 pub use answers::Answers;
@@ -16,6 +18,9 @@ pub use change::{
     answer_set_count, for_each_complete_answers, nearest_flips, option_distance, what_would_change,
     Change, Flip, Nearest,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use check::check;
+pub use check::{validate, MAX_ANSWER_SETS};
 pub use score::{decide, decisiveness, tally, Decision, Tally};
 
 use serde::Serialize;

@@ -3,8 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{ContentRef, Language};
-use crate::embed::{share, Theme, ViewMode, WidgetOptions};
-use crate::engine::{Answers, Recommendation};
+use crate::engine::{code, Answers, Recommendation};
 
 use super::comparison::{comparison, ComparisonProps};
 use super::intro::{intro, IntroProps};
@@ -15,6 +14,7 @@ use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
 use super::{sends, sentences};
+use super::{Theme, ViewMode, WidgetOptions};
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
 /// events).
@@ -55,9 +55,10 @@ pub struct AppProps {
     pub initial_stage: Stage,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
-    /// The host page's URL without its fragment, for share links; `None` hides sharing.
+    /// Where a share link starts, the answer code to follow (the host page's URL and its
+    /// fragment key, from the embed layer); `None` hides sharing.
     #[prop_or_default]
-    pub page_url: Option<AttrValue>,
+    pub share_base: Option<AttrValue>,
     /// Every language on offer (including `content`'s); fewer than two hides the switch.
     #[prop_or_default]
     pub languages: Vec<Language>,
@@ -102,13 +103,10 @@ pub fn App(props: &AppProps) -> Html {
             }) }
         },
         (Stage::Result, Some(recommendation)) => {
-            let share_link = props.page_url.as_ref().map(|url| {
-                AttrValue::from(format!(
-                    "{url}#{}{}",
-                    share::KEY,
-                    share::encode(&state.answers)
-                ))
-            });
+            let share_link = props
+                .share_base
+                .as_ref()
+                .map(|base| AttrValue::from(format!("{base}{}", code::encode(&state.answers))));
             html! {
                 { result_view(&ResultViewProps {
                     content: content.clone(),

@@ -10,6 +10,7 @@ mod change_list;
 mod comparison;
 mod intro;
 mod language_switch;
+mod options;
 mod question_step;
 mod reason_list;
 mod result_view;
@@ -21,6 +22,7 @@ mod start_panel;
 pub mod state;
 
 pub use app::{App, AppProps, WidgetEvent};
+pub use options::{Cta, Theme, ViewMode, WidgetOptions};
 pub use state::{Action, Stage, State};
 
 /// An `<li>` for each text (the bullet and step lists of content): one function for all of

@@ -3,7 +3,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{Content, ContentRef, OutcomeText};
-use crate::embed::Cta;
 use crate::engine::{Answers, Change, Outcome, Recommendation};
 
 use super::answer_summary::{answer_summary, AnswerSummaryProps};
@@ -12,6 +11,7 @@ use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
 use super::sentences::{self, sequence_reason, sequence_text};
 use super::share_panel::{share_panel, SharePanelProps};
+use super::Cta;
 use super::{sends, Action};
 
 pub struct ResultViewProps {
