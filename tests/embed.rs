@@ -316,6 +316,125 @@ async fn plain_page_receives_ready_start_answer_and_complete_events() {
     browser.quit().await;
 }
 
+/// Font sizes and spacing as a host page's theme leaves them: the smallest text, a few named
+/// sizes, the panel's padding and whether anything overflows the host.
+async fn measured_sizes(widget: &Widget<'_>) -> Value {
+    widget
+        .js(
+            "const px = (css) => { const e = first(css); return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
+             let smallest = 1e9;
+             const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+             while (walker.nextNode()) {
+               const t = walker.currentNode;
+               if (!t.textContent.trim() || !t.parentElement || !visible(t.parentElement)) continue;
+               smallest = Math.min(smallest, parseFloat(getComputedStyle(t.parentElement).fontSize));
+             }
+             const panel = first('.gp-panel');
+             return {
+               eyebrow: px('.gp-eyebrow'), title: px('.gp-title'), row: px('.gp-table tbody th'),
+               option: px('.gp-option'), question: px('[data-question] h3'), progress: px('.gp-progress-label'),
+               smallest,
+               panelPadding: panel ? parseFloat(getComputedStyle(panel).paddingLeft) : null,
+               overflow: host.scrollWidth > host.clientWidth + 1 || root.querySelector('.gp').scrollWidth > host.clientWidth + 1,
+             };",
+            vec![],
+        )
+        .await
+}
+
+/// A theme's root font size (WordPress's `html { font-size: 62.5% }`, or 20px) changes
+/// nothing inside the widget; `--guidepost-font-size` scales all of it; a 320 px sidebar gets
+/// the compact layout: nothing overflows and no text is under 12 px.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn sizes_follow_the_host_element_not_the_theme() {
+    let server = StaticServer::dist();
+    let page = |style: &str, host: &str| {
+        Page::html(format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <style>{style}</style></head><body><main style=\"display:flex;gap:24px\">\
+             <article style=\"flex:1\">Post</article>{host}</main>\
+             <script type=\"module\" src=\"/guidepost.js\"></script></body></html>"
+        ))
+    };
+    let wide = "<div data-guidepost style=\"flex:0 0 760px\"></div>";
+    server.add_page("/theme-default.html", page("", wide));
+    server.add_page("/theme-small.html", page("html{font-size:62.5%}", wide));
+    server.add_page("/theme-large.html", page("html{font-size:20px}", wide));
+    server.add_page(
+        "/theme-scaled.html",
+        page(
+            "",
+            "<div data-guidepost style=\"flex:0 0 760px;--guidepost-font-size:20px\"></div>",
+        ),
+    );
+    server.add_page(
+        "/sidebar.html",
+        page(
+            "html{font-size:62.5%}",
+            "<aside style=\"flex:0 0 320px\"><div data-guidepost></div></aside>",
+        ),
+    );
+    let browser = Browser::launch_with(server).await;
+    let mut seen = Vec::new();
+    for path in [
+        "/theme-default.html",
+        "/theme-small.html",
+        "/theme-large.html",
+        "/theme-scaled.html",
+        "/sidebar.html",
+    ] {
+        let widget = Widget::open(&browser, path).await;
+        let start = measured_sizes(&widget).await;
+        widget.start(Input::Mouse).await;
+        widget.wait_question("situation").await;
+        let question = measured_sizes(&widget).await;
+        seen.push((path, start, question));
+    }
+    let (_, default_start, default_question) = &seen[0];
+    for (path, start, question) in &seen[1..3] {
+        assert_eq!(
+            start, default_start,
+            "{path}: the theme's root size must not reach the widget"
+        );
+        assert_eq!(question, default_question, "{path}");
+    }
+    let (_, scaled, _) = &seen[3];
+    assert_eq!(
+        scaled["eyebrow"].as_f64().unwrap(),
+        default_start["eyebrow"].as_f64().unwrap() * 20.0 / 16.0,
+        "--guidepost-font-size scales the widget: {scaled}"
+    );
+    let (_, sidebar_start, sidebar_question) = &seen[4];
+    for sizes in [sidebar_start, sidebar_question] {
+        assert_eq!(
+            sizes["overflow"],
+            json!(false),
+            "the sidebar overflows: {sizes}"
+        );
+        assert!(
+            sizes["smallest"].as_f64().unwrap() >= 12.0,
+            "text under 12 px: {sizes}"
+        );
+        assert!(
+            sizes["panelPadding"].as_f64().unwrap() <= 16.0,
+            "a compact panel: {sizes}"
+        );
+    }
+    for (path, start, question) in &seen {
+        assert!(
+            start["smallest"].as_f64().unwrap() >= 12.0,
+            "{path}: {start}"
+        );
+        assert!(
+            question["smallest"].as_f64().unwrap() >= 12.0,
+            "{path}: {question}"
+        );
+    }
+    browser.quit().await;
+}
+
 /// "What would change it", tried and undone through the documented hooks: each suggestion
 /// lists exactly what differs (`data-change`, `data-from`, `data-to`), "Try this" shows the
 /// named outcome and sends `guidepost:complete` for it, the share link and saved progress
