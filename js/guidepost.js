@@ -58,6 +58,7 @@ const OPTION_ATTRIBUTES = {
   ctaLabel: 'data-cta-label',
   persist: 'data-persist',
   parentOrigin: 'data-parent-origin',
+  dataLayer: 'data-datalayer',
 };
 
 // The host events. The wasm reports what happened as a name and a JSON `detail`; here it
@@ -76,11 +77,28 @@ function emit(element, name, detail, origin = parentOrigin(element)) {
   if (name === 'ready') performance.mark('guidepost:interactive');
   element.dispatchEvent(new CustomEvent(`guidepost:${name}`, { bubbles: true, composed: true, detail }));
   if (origin) window.parent.postMessage({ type: `guidepost:${name}`, detail }, origin);
+  // Google Tag Manager's convention, for sites that measure without writing code.
+  if (element.getAttribute('data-datalayer')?.trim().toLowerCase() === 'on') {
+    (window.dataLayer ||= []).push({ event: `guidepost_${name}`, guidepost: detail });
+  }
 }
 
-function reporter(element) {
-  const origin = parentOrigin(element);
-  return (name, detail) => emit(element, name, JSON.parse(detail), origin);
+// A framed widget tells its parent its height whenever it changes, so the parent can size
+// the iframe to it (README: "Iframes").
+function postHeight(element, origin) {
+  if (!origin || typeof ResizeObserver !== 'function') return null;
+  let last = -1;
+  const observer = new ResizeObserver(() => {
+    // Down to the widget's bottom edge (not the document's scrollHeight, which never drops
+    // below the frame's own height, so a shrinking widget would never be told).
+    const below = parseFloat(getComputedStyle(document.body).marginBottom) || 0;
+    const height = Math.ceil(element.getBoundingClientRect().bottom + window.scrollY + below);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'guidepost:resize', detail: { height } }, origin);
+  });
+  observer.observe(element);
+  return observer;
 }
 
 function reportError(element, error) {
@@ -121,7 +139,9 @@ export async function mount(element, options = {}) {
   if (!handle) {
     const mountWasm = wasmModule.mount;
     // One reporter per element: data-parent-origin is checked (and warned about) once.
-    const report = reporter(element);
+    const origin = parentOrigin(element);
+    const report = (name, detail) => emit(element, name, JSON.parse(detail), origin);
+    const resizing = postHeight(element, origin);
     let wasm;
     try {
       wasm = mountWasm(element, content, fetchTexts, report);
@@ -140,6 +160,7 @@ export async function mount(element, options = {}) {
       },
       /** Removes the widget; the element stays, empty. */
       unmount() {
+        resizing?.disconnect();
         wasm.unmount();
         wasm.free();
         handles.delete(element);

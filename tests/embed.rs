@@ -435,6 +435,68 @@ async fn sizes_follow_the_host_element_not_the_theme() {
     browser.quit().await;
 }
 
+/// `data-datalayer="on"` pushes every event to `window.dataLayer` in Google Tag Manager's
+/// shape; without it nothing is pushed.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn data_layer_on_pushes_every_event_for_tag_managers() {
+    let server = StaticServer::dist();
+    let page = |attribute: &str| {
+        Page::html(format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"></head><body>\
+             <div data-guidepost {attribute}></div>\
+             <script type=\"module\" src=\"/guidepost.js\"></script></body></html>"
+        ))
+    };
+    server.add_page("/gtm.html", page("data-datalayer=\"on\""));
+    server.add_page("/no-gtm.html", page(""));
+    let browser = Browser::launch_with(server).await;
+    let widget = Widget::open(&browser, "/gtm.html").await;
+    let shown = widget.complete(Input::Mouse, &COACHING_STORY).await;
+    let pushed = wait_page(
+        &browser,
+        "a guidepost_complete entry in window.dataLayer",
+        "const d = window.dataLayer || [];
+         return d.some((e) => e.event === 'guidepost_complete') ? JSON.parse(JSON.stringify(d)) : null;",
+        vec![],
+    )
+    .await;
+    let events: Vec<&str> = pushed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["event"].as_str())
+        .collect();
+    for name in [
+        "guidepost_ready",
+        "guidepost_start",
+        "guidepost_answer",
+        "guidepost_complete",
+    ] {
+        assert!(events.contains(&name), "{name} in {pushed}");
+    }
+    let complete = pushed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == json!("guidepost_complete"))
+        .unwrap();
+    assert_eq!(
+        complete["guidepost"]["outcome"],
+        json!(shown.outcome),
+        "{complete}"
+    );
+    let _ = Widget::open(&browser, "/no-gtm.html").await;
+    assert_eq!(
+        browser
+            .js("return window.dataLayer === undefined;", vec![])
+            .await,
+        json!(true),
+        "nothing is pushed unless the host asks"
+    );
+    browser.quit().await;
+}
+
 /// "What would change it", tried and undone through the documented hooks: each suggestion
 /// lists exactly what differs (`data-change`, `data-from`, `data-to`), "Try this" shows the
 /// named outcome and sends `guidepost:complete` for it, the share link and saved progress
@@ -840,6 +902,37 @@ async fn framed_widget_posts_its_events_to_the_parent() {
     assert_eq!(completes.len(), 1, "one complete message:\n{describe}");
     check_common_detail(completes[0], "en");
     check_complete_detail(&completes[0].detail, &shown, &COACHING_STORY);
+
+    // The framed widget reports its height as it changes; the example sizes its iframe to
+    // it, so the result (taller than the start panel) shows without an inner scrollbar.
+    let heights: Vec<f64> = messages
+        .iter()
+        .filter(|m| m.kind == "guidepost:resize")
+        .filter_map(|m| m.detail["height"].as_f64())
+        .collect();
+    assert!(
+        heights.len() >= 2,
+        "resize messages as the widget grows:\n{describe}"
+    );
+    assert!(heights.iter().all(|h| *h > 200.0), "{heights:?}");
+    let last = *heights.last().unwrap();
+    assert!(
+        last > heights[0],
+        "the result is taller than the start: {heights:?}"
+    );
+    let frame = wait_page(
+        &browser,
+        "the iframe sized to the last height",
+        "const f = document.querySelector('iframe.widget-frame');
+         const h = f.getBoundingClientRect().height;
+         return Math.abs(h - arguments[0]) <= 4 ? h : null;",
+        vec![json!(last)],
+    )
+    .await;
+    assert!(
+        frame.as_f64().unwrap() > 900.0,
+        "the frame grew past its old fixed 900 px"
+    );
     browser.quit().await;
 }
 
