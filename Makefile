@@ -55,7 +55,7 @@ native-test:
 
 # Compiled in the debug profile, the same build `cargo test` above already made.
 browser-test:
-	GUIDEPOST_DIST=$(DIST) cargo test --test browser --test embed --test hardening -- --ignored --test-threads=1
+	GUIDEPOST_DIST=$(DIST) cargo test --test browser -- --ignored --test-threads=1
 
 ## size: gzip bytes of everything a first visit downloads; fails over the 100 KB budget
 size:

@@ -2,7 +2,6 @@
 //!
 //! axe-core comes from `node_modules/axe-core/axe.min.js` (`make setup-browser` runs
 //! `npm ci`). It walks open shadow roots itself, so running it on `document` covers the widget.
-#![allow(dead_code)]
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -4,7 +4,6 @@
 //! a headless Chromium with a fresh profile whose resolver cannot reach anything but
 //! 127.0.0.1. Everything is torn down when the `Browser` is dropped (call `quit().await` at
 //! the end of a test for a clean, non-blocking shutdown; a panicking test still cleans up).
-#![allow(dead_code)]
 
 use std::fs::{self, File};
 use std::io::{Read, Write};

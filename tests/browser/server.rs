@@ -1,7 +1,6 @@
 //! A static file server for the browser suite: serves a directory (normally `dist/`) on
 //! 127.0.0.1 at a free port, plus any virtual pages a test adds (host pages with their own
 //! headers, e.g. a Content-Security-Policy), and records every request it receives.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::fs;

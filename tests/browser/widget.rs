@@ -3,7 +3,6 @@
 //! All lookups go through the test hooks of DESIGN.md: `data-question`, `data-option`,
 //! `data-action`, `data-outcome`, `data-score-*`, `data-row`. Failures name what was expected
 //! and show what the shadow DOM and console actually held.
-#![allow(dead_code)]
 
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -583,10 +582,6 @@ impl<'a> Widget<'a> {
         self.key_set(question, option, true).await;
     }
 
-    pub async fn key_unchoose(&self, question: &str, option: &str) {
-        self.key_set(question, option, false).await;
-    }
-
     async fn key_set(&self, question: &str, option: &str, want: bool) {
         let mut f = self
             .tab_until(&format!("an option of `{question}`"), |f| {
@@ -698,16 +693,6 @@ pub struct Story {
     pub name: &'static str,
     pub answers: &'static [(&'static str, &'static [&'static str])],
     pub expected: &'static str,
-}
-
-impl Story {
-    pub fn choices(&self, question: &str) -> &'static [&'static str] {
-        self.answers
-            .iter()
-            .find(|(q, _)| *q == question)
-            .map(|(_, c)| *c)
-            .unwrap_or(&[])
-    }
 }
 
 // ---- the stories every browser suite drives ---------------------------------------------

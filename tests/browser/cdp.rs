@@ -2,7 +2,6 @@
 //!
 //! thirtyfour's own CDP API sits behind its `cdp` feature, which this crate does not enable;
 //! the endpoint itself is plain WebDriver, so a small `FormatRequestData` reaches it.
-#![allow(dead_code)]
 
 use serde_json::{json, Value};
 use thirtyfour::common::command::{Command, FormatRequestData};

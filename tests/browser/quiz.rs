@@ -1,33 +1,17 @@
-//! Browser suite: the built widget (`$GUIDEPOST_DIST`, default `dist/`) in headless Chromium
-//! driven through chromedriver, against the contract in DESIGN.md (test hooks, ids).
-//!
-//! Run with `make test`, or after `make dist`:
-//!   GUIDEPOST_DIST=dist cargo test --test browser -- --ignored --test-threads=1
-//! Needs /usr/bin/chromium, /usr/bin/chromedriver (override with CHROME_BIN / CHROMEDRIVER)
-//! and node_modules/axe-core (`make setup-browser`).
-//!
-//! Harness modules live in tests/browser/: `server` (static server + request log), `driver`
-//! (chromedriver + Chromium session), `widget` (shadow-root helpers, mouse and keyboard
-//! drivers), `axe` (accessibility checks). New tests: `let browser = Browser::launch().await;`
-//! (or `Browser::launch_with(server)` after `server.add_page(...)` for custom host pages),
-//! `Widget::open(&browser, "/")`, and end with `browser.quit().await`.
+//! Quiz suite: the standalone page against the contract in DESIGN.md (test hooks, ids).
+//! New tests: `let browser = Browser::launch().await;` (or `Browser::launch_with(server)`
+//! after `server.add_page(...)` for custom host pages), `Widget::open(&browser, "/")`, and end
+//! with `browser.quit().await`.
 
-#[path = "browser/axe.rs"]
-mod axe;
-#[path = "embed/cdp.rs"]
-mod cdp;
-#[path = "browser/driver.rs"]
-mod driver;
-#[path = "browser/server.rs"]
-mod server;
-#[path = "browser/widget.rs"]
-mod widget;
+use crate::axe;
+use crate::cdp;
+use crate::driver;
 
 use serde_json::json;
 
-use driver::Browser;
-use server::{Page, StaticServer};
-use widget::{
+use crate::driver::Browser;
+use crate::server::{Page, StaticServer};
+use crate::widget::{
     Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
     NEAR_THE_LINE_STORY, QUESTIONS, STORIES,
 };

@@ -3,36 +3,24 @@
 //! links, a strict Content-Security-Policy, an iframe, a single-page app and the single-file
 //! offline build — against the embedding contract of DESIGN.md.
 //!
-//! Run after `make dist`:
-//!   GUIDEPOST_DIST=$PWD/dist cargo test --test embed -- --ignored --test-threads=1
-//!
-//! Reuses the browser suite's harness (tests/browser/{driver,server,widget}.rs) unchanged;
-//! what it adds lives in tests/embed/: `page` (host-page scripts, event log, storage) and
-//! `cdp` (DevTools commands through chromedriver, used to take the browser offline).
+//! Run one suite after `make dist`:
+//!   GUIDEPOST_DIST=$PWD/dist cargo test --test browser embedding:: -- --ignored --test-threads=1
 
-#[path = "embed/cdp.rs"]
-mod cdp;
-#[path = "browser/driver.rs"]
-mod driver;
-#[path = "embed/page.rs"]
-mod page;
-#[path = "browser/server.rs"]
-mod server;
-#[path = "browser/widget.rs"]
-mod widget;
+use crate::cdp;
+use crate::page;
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-use driver::Browser;
-use page::{
+use crate::driver::Browser;
+use crate::page::{
     clear_storage, event_log, file_url, js_async, load, saved_progress, spy_console_warn,
     wait_events, wait_page, warnings, HostEvent,
 };
-use server::{Page, StaticServer};
-use widget::{
+use crate::server::{Page, StaticServer};
+use crate::widget::{
     Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
     NEAR_THE_LINE_STORY, QUESTIONS,
 };

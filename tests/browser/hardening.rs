@@ -10,31 +10,20 @@
 //! - a `javascript:` call-to-action URL is refused;
 //! - a Rust panic shows a friendly message with a retry control that brings the widget back.
 //!
-//! Run after `make dist`:
-//!   GUIDEPOST_DIST=$PWD/dist cargo test --test hardening -- --ignored --test-threads=1
-//!
-//! Reuses the browser suite's harness (tests/browser/{driver,server,widget}.rs) unchanged;
-//! the host pages and the in-page recorder live in tests/hardening/host.rs.
-
-#[path = "browser/driver.rs"]
-mod driver;
-#[path = "hardening/host.rs"]
-mod host;
-#[path = "browser/server.rs"]
-mod server;
-#[path = "browser/widget.rs"]
-mod widget;
+//! Run one suite after `make dist`:
+//!   GUIDEPOST_DIST=$PWD/dist cargo test --test browser hardening:: -- --ignored --test-threads=1
+//! The host pages and the in-page recorder are `crate::host`.
 
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use driver::Browser;
-use host::{
+use crate::driver::Browser;
+use crate::host::{
     builtin_en, builtin_title, host_page, host_page_with, json_script, question_index, recorded,
     script_safe, server_with, wait_recorded, Recorded, BLANK,
 };
-use widget::{Input, Widget, COACHING_STORY};
+use crate::widget::{Input, Widget, COACHING_STORY};
 
 /// The title every broken override carries: seeing it means the override was used anyway.
 const BROKEN_TITLE: &str = "BROKEN OVERRIDE TITLE: must never be shown";

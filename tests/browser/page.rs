@@ -1,6 +1,5 @@
 //! Host-page helpers for the embedding suite: polling page scripts, the example pages'
 //! event log (`window.guidepostLog`), `localStorage`, the JS API, and `file:` URLs.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -10,7 +10,6 @@
 //!
 //! Content overrides are built from the published template `dist/content/en.json` and
 //! mutated in Rust.
-#![allow(dead_code)]
 
 use std::fmt;
 
