@@ -423,6 +423,28 @@ async fn sizes_follow_the_host_element_not_the_theme() {
     browser.quit().await;
 }
 
+/// Site builders that take a script URL and write a plain `<script src>` (no `type="module"`)
+/// get guidepost-classic.js, which loads the module: the widget works the same.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn a_classic_script_tag_loads_the_widget_too() {
+    let server = StaticServer::dist();
+    server.add_page(
+        "/classic.html",
+        Page::html(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"></head><body>\
+             <div data-guidepost></div>\
+             <script src=\"/guidepost-classic.js\"></script></body></html>",
+        ),
+    );
+    let browser = Browser::launch_with(server).await;
+    let widget = Widget::open(&browser, "/classic.html").await;
+    let shown = widget.complete(Input::Mouse, &MENTORING_STORY).await;
+    check_outcome(&MENTORING_STORY, &shown, "classic.html");
+    assert!(console_errors(&browser).await.is_empty());
+    browser.quit().await;
+}
+
 /// `data-datalayer="on"` pushes every event to `window.dataLayer` in Google Tag Manager's
 /// shape; without it nothing is pushed.
 #[tokio::test(flavor = "multi_thread")]
