@@ -124,14 +124,7 @@ fn composed_sentences(content: &Content, all: &[Recommendation]) -> String {
         "Result, announced",
         Outcome::ALL
             .iter()
-            .map(|&o| {
-                let headline = match o {
-                    Outcome::Coaching => &content.outcomes.coaching.headline,
-                    Outcome::Mentoring => &content.outcomes.mentoring.headline,
-                    Outcome::Combined => &content.outcomes.combined.headline,
-                };
-                sentences::result_announcement(content, headline)
-            })
+            .map(|&o| sentences::result_announcement(content, o))
             .collect(),
     );
     section(

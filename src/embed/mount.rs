@@ -71,8 +71,8 @@ impl MountHandle {
 /// Mounts one widget into `host`, reading its `data-*` attributes. `content` is an optional
 /// override from the JS API (JSON text or an object); `undefined` when there is none.
 /// `fetch_texts` is guidepost.js's `(lang, done) => void` for the languages this build does
-/// not carry (it calls `done(texts)`, an array, or `done(reason)`); `report` its `(name, detailJson) => void`, which dispatches the
-/// host event `guidepost:<name>`.
+/// not carry (it calls `done(texts)`, an array, or `done(reason)`); `report` its
+/// `(name, detailJson) => void`, which dispatches the host event `guidepost:<name>`.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,

@@ -120,8 +120,8 @@ pub(crate) fn answers_at(
 }
 
 /// How many options a change of answer touches: a swap counts once, so it is the larger of
-/// the options added and the options dropped.
-pub fn option_distance(from: &[String], to: &[String]) -> usize {
+/// the options added and the options dropped. Over ids, or over option indices (the search).
+pub fn option_distance<T: PartialEq>(from: &[T], to: &[T]) -> usize {
     let added = to.iter().filter(|o| !from.contains(o)).count();
     let dropped = from.iter().filter(|o| !to.contains(o)).count();
     added.max(dropped)
@@ -189,8 +189,6 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
             sets.iter()
                 .enumerate()
                 .map(|(set, options)| {
-                    let added = options.iter().filter(|o| !chosen.contains(o)).count();
-                    let dropped = chosen.iter().filter(|o| !options.contains(o)).count();
                     let evidence = options.iter().fold((0.0, 0.0, 0.0), |(c, m, b), &o| {
                         let choice = &question.options[o];
                         (
@@ -201,7 +199,7 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
                     });
                     Alternative {
                         set,
-                        distance: added.max(dropped),
+                        distance: option_distance(&chosen, options),
                         evidence,
                     }
                 })

@@ -9,7 +9,7 @@ use super::comparison::{comparison, ComparisonProps};
 use super::intro::{intro, IntroProps};
 use super::language_switch::{language_switch, LanguageSwitchProps};
 use super::question_step::{question_step, QuestionStepProps};
-use super::result_view::{outcome_text, result_view, ResultViewProps};
+use super::result_view::{result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
@@ -131,9 +131,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let announcement = match (state.stage, recommendation.as_ref()) {
         (Stage::Question(i), _) => sentences::question_announcement(&content, i),
-        (Stage::Result, Some(r)) => {
-            sentences::result_announcement(&content, &outcome_text(&content, r.outcome).headline)
-        }
+        (Stage::Result, Some(r)) => sentences::result_announcement(&content, r.outcome),
         _ => String::new(),
     };
     let back_to_result =

@@ -2,14 +2,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::{Content, ContentRef, OutcomeText};
-use crate::engine::{Answers, Change, Outcome, Recommendation};
+use crate::content::ContentRef;
+use crate::engine::{Answers, Change, Recommendation};
 
 use super::answer_summary::{answer_summary, AnswerSummaryProps};
 use super::change_list::{change_lines, change_list, ChangeListProps};
 use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
-use super::sentences::{self, sequence_reason, sequence_text};
+use super::sentences::{self, outcome_text, sequence_reason, sequence_text};
 use super::share_panel::{share_panel, SharePanelProps};
 use super::Cta;
 use super::{sends, Action};
@@ -28,14 +28,6 @@ pub struct ResultViewProps {
     /// How the last copy of the share link went, if one was tried.
     pub link_copied: Option<bool>,
     pub dispatch: Callback<Action>,
-}
-
-pub fn outcome_text(content: &Content, outcome: Outcome) -> &OutcomeText {
-    match outcome {
-        Outcome::Coaching => &content.outcomes.coaching,
-        Outcome::Mentoring => &content.outcomes.mentoring,
-        Outcome::Combined => &content.outcomes.combined,
-    }
 }
 
 /// The recommendation, explained, in the order an executive reads it on a phone: headline,

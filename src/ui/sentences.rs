@@ -2,7 +2,7 @@
 //! template per language (`content.ui`), never fragments joined with "and": word order and
 //! suffixes differ between languages. Kept apart from the views so that a test can write
 //! every distinct sentence of both languages to `docs/sentences.md` for a reader to check.
-use crate::content::{Content, SequenceText};
+use crate::content::{Content, OutcomeText, SequenceText};
 use crate::engine::{Change, Confidence, Flip, Outcome, Reason, Sequence, Side};
 
 use super::fill;
@@ -23,9 +23,23 @@ pub fn question_announcement(content: &Content, index: usize) -> String {
     format!("{}: {prompt}", progress(content, index))
 }
 
+/// An outcome's texts: headline, summary, and the clause "what would change it" ends with.
+pub fn outcome_text(content: &Content, outcome: Outcome) -> &OutcomeText {
+    let o = &content.outcomes;
+    match outcome {
+        Outcome::Coaching => &o.coaching,
+        Outcome::Mentoring => &o.mentoring,
+        Outcome::Combined => &o.combined,
+    }
+}
+
 /// Announced when the result shows: "Your recommendation: Mentoring fits you now".
-pub fn result_announcement(content: &Content, headline: &str) -> String {
-    format!("{}: {headline}", content.ui.result_label)
+pub fn result_announcement(content: &Content, outcome: Outcome) -> String {
+    format!(
+        "{}: {}",
+        content.ui.result_label,
+        outcome_text(content, outcome).headline
+    )
 }
 
 /// The accessible name of an answer's "Change" control: "Change: Who would you rather …?"
@@ -68,12 +82,7 @@ pub fn confidence(content: &Content, confidence: Confidence) -> &str {
 }
 
 pub fn would_lead(content: &Content, outcome: Outcome) -> &str {
-    let o = &content.outcomes;
-    match outcome {
-        Outcome::Coaching => &o.coaching.would_lead,
-        Outcome::Mentoring => &o.mentoring.would_lead,
-        Outcome::Combined => &o.combined.would_lead,
-    }
+    &outcome_text(content, outcome).would_lead
 }
 
 /// "With one different answer, the recommendation would be mentoring:"
