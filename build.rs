@@ -9,6 +9,9 @@
 //! also packs smaller than strings scattered among the structure. Broken built-in content
 //! fails the build with the JSON path of the mistake.
 #[allow(dead_code)]
+#[path = "src/embed/facts.rs"]
+mod facts;
+#[allow(dead_code)]
 #[path = "src/content/model.rs"]
 mod model;
 
@@ -52,11 +55,71 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=src/content/model.rs");
 
+    write_js_facts();
+
     // The widget's stylesheet ships inside the wasm: drop comments and layout whitespace.
     println!("cargo:rerun-if-changed=styles/widget.css");
     let css = fs::read_to_string("styles/widget.css").expect("read styles/widget.css");
     fs::write(Path::new(&out_dir).join("widget.min.css"), minify_css(&css))
         .expect("write minified CSS");
+}
+
+/// `target/guidepost-facts.js`: what guidepost.js must know before any wasm is loaded (the
+/// tag, the option attributes, which build carries which language, the events' version),
+/// from the same constants the wasm reads. The post-build step inlines it into guidepost.js.
+fn write_js_facts() {
+    println!("cargo:rerun-if-changed=src/embed/facts.rs");
+    let quoted = |items: &mut dyn Iterator<Item = String>| {
+        items
+            .map(|item| format!("{item:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let pairs = |pairs: &mut dyn Iterator<Item = (String, String)>| {
+        let pairs: Vec<String> = pairs.map(|(k, v)| format!("{k:?}: {v:?}")).collect();
+        format!("{{ {} }}", pairs.join(", "))
+    };
+    // The first language is compiled into `guidepost-core`, each other into
+    // `guidepost-core-<lang>` (scripts/postbuild.sh).
+    let builds = LANGS.iter().enumerate().map(|(i, lang)| {
+        let build = if i == 0 {
+            "core".to_owned()
+        } else {
+            format!("core-{lang}")
+        };
+        (lang.to_string(), build)
+    });
+    let js =
+        format!(
+        "// Written by build.rs from src/embed/facts.rs and its list of languages: do not edit.\n\
+         export const TAG = {tag:?};\n\
+         export const DATA_PREFIX = {prefix:?};\n\
+         export const LANGUAGES = [{languages}];\n\
+         export const BUILDS = {builds};\n\
+         export const OPTIONS = {options};\n\
+         export const PER_LANGUAGE = [{per_language}];\n\
+         export const CONTENT = {content:?};\n\
+         export const EVENT_VERSION = {version};\n",
+        tag = facts::TAG,
+        prefix = facts::DATA_PREFIX,
+        languages = quoted(&mut LANGS.iter().map(|l| l.to_string())),
+        builds = pairs(&mut builds.into_iter()),
+        options = pairs(&mut facts::OPTIONS.iter().map(|(k, v)| (k.to_string(), v.to_string()))),
+        per_language = quoted(&mut facts::PER_LANGUAGE.iter().map(|l| l.to_string())),
+        content = facts::CONTENT,
+        version = facts::EVENT_VERSION,
+    );
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("target");
+    let path = dir.join("guidepost-facts.js");
+    // A missing file makes cargo run this script again.
+    println!("cargo:rerun-if-changed={}", path.display());
+    if fs::read_to_string(&path).ok().as_deref() != Some(js.as_str()) {
+        fs::create_dir_all(&dir).expect("create target/");
+        // Written whole, then renamed: builds running side by side never read half a file.
+        let partial = dir.join(format!("guidepost-facts.js.{}", std::process::id()));
+        fs::write(&partial, js).expect("write guidepost-facts.js");
+        fs::rename(&partial, &path).expect("write guidepost-facts.js");
+    }
 }
 
 /// Every string of `content`, in schema order.

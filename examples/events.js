@@ -2,7 +2,7 @@
 // window.guidepostLog and shows it on the page, the way a site owner would feed analytics.
 window.guidepostLog = [];
 window.cspViolations = [];
-const EVENTS = ['ready', 'start', 'answer', 'complete', 'error'];
+const EVENTS = ['ready', 'start', 'answer', 'complete', 'cta', 'error'];
 
 function show(line) {
   const log = document.getElementById('event-log');

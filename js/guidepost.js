@@ -1,11 +1,14 @@
 // Guidepost loader: the one file a host page includes.
 //
-//   <div data-guidepost></div>
+//   <guidepost-assessment lang="tr"></guidepost-assessment>      (or <div data-guidepost data-lang="tr">)
 //   <script type="module" src="/guidepost/guidepost.js"></script>
 //
-// Mounts a widget into every [data-guidepost] element, now and whenever one is added later
-// (single-page apps), and unmounts widgets whose element leaves the page. No inline script,
-// no eval, no request beyond this file's own origin.
+// Registers <guidepost-assessment>, and gives every [data-guidepost] element, now and
+// whenever one is added later (single-page apps), the same lifecycle: a widget while the
+// element is on the page, rebuilt when one of its attributes changes, gone when it leaves.
+// No inline script, no eval, no request beyond this file's own origin.
+import { TAG, DATA_PREFIX, LANGUAGES, BUILDS, OPTIONS, PER_LANGUAGE, CONTENT } from './guidepost-facts.js';
+
 // Three builds of the same Rust code: `core` and `core-tr`, what a first visit downloads,
 // with the English or the Turkish strings compiled in, and `full`, which carries both and
 // reads and validates a site owner's content override, fetched only for widgets that use one.
@@ -16,8 +19,15 @@ async function loadModule(kind) {
   return module;
 }
 
-const handles = new Map();
 const modules = {};
+
+function start(kind) {
+  modules[kind] ??= loadModule(kind).catch((error) => {
+    delete modules[kind];
+    throw error;
+  });
+  return modules[kind];
+}
 
 // A core build carries one language: the other's strings come from
 // guidepost-texts-<lang>.json beside this file, fetched once per page, when first needed.
@@ -36,49 +46,43 @@ function fetchTexts(lang, done) {
   texts[lang].then(done, (error) => done(String(error?.message || error)));
 }
 
-// The language a widget will show, to pick the core build that carries it: data-lang, or
-// for `auto` the first of the browser's languages the widget speaks (as the wasm decides).
-function likelyLanguage(element) {
-  const lang = (element.getAttribute('data-lang') || 'en').trim().toLowerCase();
-  if (lang !== 'auto') return lang;
-  return navigator.languages.map((tag) => tag.split('-')[0].toLowerCase()).find((tag) => tag === 'en' || tag === 'tr');
-}
+// The attributes whose change rebuilds a widget, without their prefix.
+const OBSERVED = [...Object.values(OPTIONS), CONTENT,
+  ...PER_LANGUAGE.flatMap((name) => LANGUAGES.map((lang) => `${name}-${lang}`))];
 
-function start(kind) {
-  modules[kind] ??= loadModule(kind);
-  return modules[kind];
+/** The language a widget shows: its `lang`, or for `auto` the first of the browser's
+ *  languages the widget speaks. Resolved here only: it picks the build, and the wasm is
+ *  told. */
+function resolveLanguage(widget) {
+  const lang = (widget.attr(OPTIONS.lang) || '').trim().toLowerCase();
+  if (LANGUAGES.includes(lang)) return lang;
+  if (lang === 'auto') {
+    for (const tag of navigator.languages || []) {
+      const primary = String(tag).split('-')[0].toLowerCase();
+      if (LANGUAGES.includes(primary)) return primary;
+    }
+  }
+  return LANGUAGES[0];
 }
-
-// JS option names → the host attributes they set (attributes are the one source of truth).
-const OPTION_ATTRIBUTES = {
-  lang: 'data-lang',
-  view: 'data-view',
-  theme: 'data-theme',
-  ctaUrl: 'data-cta-url',
-  ctaLabel: 'data-cta-label',
-  persist: 'data-persist',
-  parentOrigin: 'data-parent-origin',
-  dataLayer: 'data-datalayer',
-};
 
 // The host events. The wasm reports what happened as a name and a JSON `detail`; here it
-// becomes a bubbling, composed `guidepost:<name>` event on the host element and, inside a
-// frame, a message to the parent named by data-parent-origin (never '*').
-function parentOrigin(element) {
-  const origin = element.getAttribute('data-parent-origin')?.trim();
+// becomes a bubbling, composed `guidepost:<name>` event on the host element, inside a frame
+// a message to the parent named by parent-origin (never '*'), and with datalayer="on" an
+// entry in Google Tag Manager's dataLayer.
+function parentOrigin(widget) {
+  const origin = widget.attr(OPTIONS.parentOrigin)?.trim();
   if (!origin || window.parent === window) return null;
   if (/^https?:\/\//.test(origin)) return origin;
-  console.warn(`Guidepost: data-parent-origin="${origin}" must be an origin such as https://example.com; no messages are posted.`);
+  console.warn(`Guidepost: ${widget.prefix}${OPTIONS.parentOrigin}="${origin}" must be an origin such as https://example.com; no messages are posted.`);
   return null;
 }
 
-function emit(element, name, detail, origin = parentOrigin(element)) {
+function emit(widget, name, detail, origin) {
   // From `ready` on, the first control is usable: `make bench` reads this mark.
   if (name === 'ready') performance.mark('guidepost:interactive');
-  element.dispatchEvent(new CustomEvent(`guidepost:${name}`, { bubbles: true, composed: true, detail }));
+  widget.element.dispatchEvent(new CustomEvent(`guidepost:${name}`, { bubbles: true, composed: true, detail }));
   if (origin) window.parent.postMessage({ type: `guidepost:${name}`, detail }, origin);
-  // Google Tag Manager's convention, for sites that measure without writing code.
-  if (element.getAttribute('data-datalayer')?.trim().toLowerCase() === 'on') {
+  if (widget.attr(OPTIONS.dataLayer)?.trim().toLowerCase() === 'on') {
     (window.dataLayer ||= []).push({ event: `guidepost_${name}`, guidepost: detail });
   }
 }
@@ -101,74 +105,173 @@ function postHeight(element, origin) {
   return observer;
 }
 
-function reportError(element, error) {
+function reportError(widget, error) {
   console.error('Guidepost could not start:', error);
-  emit(element, 'error', { version: 1, kind: 'load', message: String((error && error.message) || error) });
+  emit(widget, 'error', { version: 1, kind: 'load', message: String((error && error.message) || error) }, parentOrigin(widget));
+}
+
+/** One element's widget: mounted while the element is on the page (or asked for by
+ *  `mount()`), rebuilt when its attributes change, removed when it leaves. */
+class Widget {
+  constructor(element) {
+    this.element = element;
+    // A <guidepost-assessment>'s attributes are the option names; a [data-guidepost]'s
+    // carry the data- prefix.
+    this.prefix = element.localName === TAG ? '' : DATA_PREFIX;
+    /** A content override from `mount()`. */
+    this.content = undefined;
+    this.wanted = false;
+    /** Bumped by every (re)load, so a slower earlier load never attaches. */
+    this.generation = 0;
+    this.ready = null;
+    this.module = null;
+    this.wasm = null;
+    this.handle = {
+      element,
+      /** Forgets this widget's saved answers and starts it afresh. */
+      reset: () => this.reset(),
+      /** Removes the widget; the element stays, empty. */
+      unmount: () => this.unmount(),
+    };
+  }
+
+  attr(name) {
+    return this.element.getAttribute(this.prefix + name);
+  }
+
+  /** Mounts the widget unless it is; resolves to its handle. */
+  connect() {
+    this.wanted = true;
+    this.ready ??= this.load();
+    return this.ready;
+  }
+
+  async load() {
+    const generation = ++this.generation;
+    // One microtask first, so options set by a `mount()` right after the element was added
+    // are read by this load.
+    await null;
+    const kind = this.content !== undefined || this.attr(CONTENT) ? 'full' : BUILDS[resolveLanguage(this)] || 'core';
+    let module;
+    try {
+      module = await start(kind);
+    } catch (error) {
+      if (generation === this.generation) this.ready = null;
+      reportError(this, error);
+      throw error;
+    }
+    if (generation === this.generation && this.wanted && !this.wasm) {
+      this.module = module;
+      this.attach();
+    }
+    return this.handle;
+  }
+
+  attach() {
+    // One reporter per mount: parent-origin is checked (and warned about) once.
+    const origin = parentOrigin(this);
+    const report = (name, detail) => emit(this, name, JSON.parse(detail), origin);
+    this.resizing = postHeight(this.element, origin);
+    try {
+      this.wasm = this.module.mount(this.element, this.prefix, resolveLanguage(this), window.parent !== window,
+        this.content, fetchTexts, report);
+    } catch (error) {
+      this.resizing?.disconnect();
+      reportError(this, error);
+      throw error;
+    }
+  }
+
+  detach() {
+    this.resizing?.disconnect();
+    if (this.wasm) {
+      this.wasm.unmount();
+      this.wasm.free();
+      this.wasm = null;
+    }
+  }
+
+  /** An attribute or the override changed: rebuild once, after every change of this task. */
+  changed() {
+    if (!this.wanted || this.rebuilding) return;
+    this.rebuilding = true;
+    queueMicrotask(() => {
+      this.rebuilding = false;
+      if (!this.wanted) return;
+      this.detach();
+      this.ready = this.load();
+      this.ready.catch(() => {});
+    });
+  }
+
+  /** The element left the page: unmount, unless it is back by the end of this task (moved). */
+  disconnected() {
+    queueMicrotask(() => {
+      if (!this.element.isConnected) this.unmount();
+    });
+  }
+
+  reset() {
+    if (!this.wasm) return;
+    this.wasm.forget();
+    this.detach();
+    this.attach();
+  }
+
+  unmount() {
+    this.wanted = false;
+    this.generation++;
+    this.detach();
+    if (widgets.get(this.element) === this) widgets.delete(this.element);
+  }
+}
+
+const widgets = new WeakMap();
+
+function widgetFor(element) {
+  let widget = widgets.get(element);
+  if (!widget) {
+    widget = new Widget(element);
+    widgets.set(element, widget);
+  }
+  return widget;
+}
+
+/** Sets an attribute only when it changes: setting it to its own value would rebuild. */
+function setAttribute(element, name, value) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 /**
- * Mounts a widget into `element`, optionally setting options first
- * (`{ lang, view, theme, ctaUrl, ctaLabel, persist, parentOrigin }`) and, optionally,
- * `content`: a content override (an object or JSON text in the schema of content/en.json).
- * Resolves to a handle: `{ element, reset(), unmount() }`.
+ * Mounts a widget into `element` (a <guidepost-assessment>, or any element, which gets
+ * `data-guidepost`), optionally setting options first (`{ lang, view, theme, ctaUrl,
+ * ctaLabel, ctaParams, ctaTarget, persist, parentOrigin, dataLayer }`; `ctaUrl` and
+ * `ctaLabel` also take `{ en: …, tr: … }`) and, optionally, `content`: a content override
+ * (an object or JSON text in the schema of content/en.json). Setting them again later
+ * rebuilds the widget. Resolves to a handle: `{ element, reset(), unmount() }`.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof HTMLElement)) throw new TypeError('Guidepost: mount() needs an element');
-  const { content, ...attributes } = options;
-  for (const [name, value] of Object.entries(attributes)) {
-    const attribute = OPTION_ATTRIBUTES[name];
+  const widget = widgetFor(element);
+  for (const [name, value] of Object.entries(options)) {
+    if (name === 'content') continue;
+    const attribute = Object.hasOwn(OPTIONS, name) ? widget.prefix + OPTIONS[name] : null;
     if (!attribute) {
       console.warn(`Guidepost: unknown option "${name}" ignored.`);
     } else if (value === null || value === undefined) {
       element.removeAttribute(attribute);
+    } else if (typeof value === 'object' && PER_LANGUAGE.includes(OPTIONS[name])) {
+      for (const [lang, text] of Object.entries(value)) setAttribute(element, `${attribute}-${lang}`, String(text));
     } else {
-      element.setAttribute(attribute, typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value));
+      setAttribute(element, attribute, typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value));
     }
   }
-  if (!element.hasAttribute('data-guidepost')) element.setAttribute('data-guidepost', '');
-  const kind = content !== undefined || element.hasAttribute('data-content') ? 'full'
-    : likelyLanguage(element) === 'tr' ? 'core-tr' : 'core';
-  let wasmModule;
-  try {
-    wasmModule = await start(kind);
-  } catch (error) {
-    reportError(element, error);
-    throw error;
+  if (Object.hasOwn(options, 'content') && options.content !== widget.content) {
+    widget.content = options.content;
+    widget.changed();
   }
-  let handle = handles.get(element);
-  if (!handle) {
-    const mountWasm = wasmModule.mount;
-    // One reporter per element: data-parent-origin is checked (and warned about) once.
-    const origin = parentOrigin(element);
-    const report = (name, detail) => emit(element, name, JSON.parse(detail), origin);
-    const resizing = postHeight(element, origin);
-    let wasm;
-    try {
-      wasm = mountWasm(element, content, fetchTexts, report);
-    } catch (error) {
-      reportError(element, error);
-      throw error;
-    }
-    handle = {
-      element,
-      /** Forgets this widget's saved answers and starts it afresh. */
-      reset() {
-        wasm.forget();
-        wasm.unmount();
-        wasm.free();
-        wasm = mountWasm(element, content, fetchTexts, report);
-      },
-      /** Removes the widget; the element stays, empty. */
-      unmount() {
-        resizing?.disconnect();
-        wasm.unmount();
-        wasm.free();
-        handles.delete(element);
-      },
-    };
-    handles.set(element, handle);
-  }
-  return handle;
+  if (widget.prefix && !element.hasAttribute('data-guidepost')) element.setAttribute('data-guidepost', '');
+  return widget.connect();
 }
 
 // After a Rust panic the wasm cannot be trusted, so the fallback is drawn here, in plain
@@ -182,12 +285,13 @@ const CRASH_TEXT = {
 function showCrash(host) {
   const root = host.shadowRoot;
   if (!root || root.querySelector('.gp-crash')) return;
-  const lang = root.querySelector('[lang]')?.getAttribute('lang') || host.getAttribute('data-lang') || 'en';
-  const text = CRASH_TEXT[lang] || CRASH_TEXT.en;
+  const shown = root.querySelector('[lang]')?.getAttribute('lang') || resolveLanguage(widgetFor(host));
+  const lang = Object.hasOwn(CRASH_TEXT, shown) ? shown : 'en';
+  const text = CRASH_TEXT[lang];
   const box = document.createElement('div');
   box.className = 'gp gp-crash';
   box.setAttribute('role', 'alert');
-  box.setAttribute('lang', CRASH_TEXT[lang] ? lang : 'en');
+  box.setAttribute('lang', lang);
   const message = document.createElement('p');
   message.textContent = text.message;
   const retry = document.createElement('button');
@@ -205,30 +309,62 @@ document.addEventListener('guidepost:error', (event) => {
   if (event.detail && event.detail.kind === 'panic' && event.target instanceof HTMLElement) showCrash(event.target);
 });
 
-function mountWithin(root) {
-  const found = root.matches?.('[data-guidepost]') ? [root] : [];
-  for (const element of root.querySelectorAll?.('[data-guidepost]') ?? []) found.push(element);
-  for (const element of found) {
-    if (!handles.has(element)) mount(element).catch(() => {});
+// <guidepost-assessment>: the browser calls the lifecycle.
+class GuidepostAssessment extends HTMLElement {
+  static get observedAttributes() {
+    return OBSERVED;
+  }
+
+  connectedCallback() {
+    widgetFor(this).connect().catch(() => {});
+  }
+
+  disconnectedCallback() {
+    widgets.get(this)?.disconnected();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old !== value) widgets.get(this)?.changed();
   }
 }
 
-function unmountDetached() {
-  for (const [element, handle] of handles) {
-    if (!element.isConnected) handle.unmount();
-  }
+if (!customElements.get(TAG)) customElements.define(TAG, GuidepostAssessment);
+
+// [data-guidepost] elements: a MutationObserver calls the same lifecycle.
+const DATA_SELECTOR = `[${DATA_PREFIX}guidepost]`;
+
+function within(node) {
+  if (node.nodeType !== Node.ELEMENT_NODE) return [];
+  const found = node.matches(DATA_SELECTOR) ? [node] : [];
+  return found.concat(Array.from(node.querySelectorAll(DATA_SELECTOR)));
 }
 
 function watch() {
-  mountWithin(document);
+  for (const element of document.querySelectorAll(DATA_SELECTOR)) widgetFor(element).connect().catch(() => {});
   new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE) mountWithin(node);
+      if (record.type === 'attributes') {
+        const widget = widgets.get(record.target);
+        if (widget) {
+          const name = record.attributeName;
+          if (name !== `${DATA_PREFIX}guidepost` && record.oldValue !== record.target.getAttribute(name)) widget.changed();
+        } else if (record.target.matches(DATA_SELECTOR) && record.target.isConnected) widgetFor(record.target).connect().catch(() => {});
+        continue;
       }
-      if (record.removedNodes.length) unmountDetached();
+      for (const node of record.removedNodes) {
+        for (const element of within(node)) widgets.get(element)?.disconnected();
+      }
+      for (const node of record.addedNodes) {
+        for (const element of within(node)) widgetFor(element).connect().catch(() => {});
+      }
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeOldValue: true,
+    attributeFilter: [`${DATA_PREFIX}guidepost`, ...OBSERVED.map((name) => DATA_PREFIX + name)],
+  });
 }
 
 if (document.readyState === 'loading') {

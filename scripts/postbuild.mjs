@@ -9,6 +9,7 @@
 //     content/<lang>.json in document order, which a core build (one language compiled in)
 //     lays over its content structure when a widget needs another language (build.rs checks
 //     the order).
+//  3b. Inlines target/guidepost-facts.js (written by build.rs) into guidepost.js.
 //  4. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
 //     glue and the wasm (base64) inlined, so it opens from file:// with no network.
 //  5. Minifies the JavaScript a visitor downloads (the loader and the wasm-bindgen glues)
@@ -70,6 +71,19 @@ if (existsSync(contentDir)) {
   }
 }
 
+// guidepost.js imports what it shares with the wasm from the module build.rs writes
+// (target/guidepost-facts.js): inlined, so a first visit makes no extra request for it.
+const loaderPath = join(dir, 'guidepost.js');
+if (existsSync(loaderPath)) {
+  const loader = readFileSync(loaderPath, 'utf8');
+  const factsImport = /^import \{[^}]*\} from '\.\/guidepost-facts\.js';$/m;
+  if (factsImport.test(loader)) {
+    const facts = readFileSync(fileURLToPath(new URL('../target/guidepost-facts.js', import.meta.url)), 'utf8')
+      .replace(/^export /gm, '');
+    writeFileSync(loaderPath, loader.replace(factsImport, () => facts));
+  }
+}
+
 const indexPath = join(dir, 'index.html');
 if (existsSync(indexPath)) {
   const html = readFileSync(indexPath, 'utf8').replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, '');
@@ -93,7 +107,7 @@ function offlinePage() {
   // name the loader imports it as.
   let inlineGlue = replaceExactly(glue, 'export function mount(', 'function inlineMount(', 'the glue\'s mount export');
   inlineGlue = inlineGlue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (class|function|async function) /gm, '$1 ');
-  const loadModule = loader.slice(loader.indexOf('async function loadModule('), loader.indexOf('const handles = new Map();'));
+  const loadModule = loader.slice(loader.indexOf('async function loadModule('), loader.indexOf('const modules = {};'));
   if (!loadModule.startsWith('async function loadModule(')) throw new Error('postbuild: cannot find loadModule in guidepost.js');
   let inlineLoader = replaceExactly(loader, loadModule, `async function loadModule() {
   await __wbg_init({ module_or_path: Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0)) });

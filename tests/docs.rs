@@ -13,7 +13,7 @@ use guidepost::engine::{
     answer_set_count, for_each_complete_answers, recommend, Confidence, Outcome, Recommendation,
     Sequence,
 };
-use guidepost::ui::sentences;
+use guidepost::ui::{sentences, CtaParam};
 
 fn english() -> Content {
     content::english().clone()
@@ -194,6 +194,39 @@ fn composed_sentences(content: &Content, all: &[Recommendation]) -> String {
             .rows
             .iter()
             .map(|row| sentences::reason_row_link(content, &row.label))
+            .collect(),
+    );
+    // Every combination of what a call-to-action link can pass on, in the order listed.
+    let params = [
+        CtaParam::Outcome,
+        CtaParam::Scores,
+        CtaParam::Lang,
+        CtaParam::Utm,
+    ];
+    section(
+        "Under a web link's call to action: what it passes on (`cta-params`)",
+        (0..16u8)
+            .map(|mask| {
+                let listed: Vec<CtaParam> = (0..4)
+                    .filter(|bit| mask & (1 << bit) != 0)
+                    .map(|bit| params[bit])
+                    .collect();
+                sentences::cta_shares(content, &listed)
+            })
+            .collect(),
+    );
+    section(
+        "A `mailto:` call to action: the e-mail's subject",
+        Outcome::ALL
+            .iter()
+            .map(|&o| sentences::mail_subject(content, o))
+            .collect(),
+    );
+    section(
+        "A `mailto:` call to action: one e-mail's body (line breaks shown as ⏎)",
+        all.iter()
+            .take(1)
+            .map(|r| sentences::mail_body(content, r).replace("\r\n", " ⏎ "))
             .collect(),
     );
     section(

@@ -21,6 +21,7 @@ async fn render(
         options,
         initial_answers: answers,
         initial_stage: stage,
+        origin: Default::default(),
         on_event: Default::default(),
         share_base: Some("https://example.com/page#guidepost=".into()),
         languages: content::builtin_languages(),
@@ -119,8 +120,9 @@ async fn situation_takes_checkboxes_and_keeps_a_third_choice_answerable() {
 async fn result_view_carries_outcome_scores_reasons_and_cta() {
     let options = WidgetOptions {
         cta: Some(Cta {
-            url: "https://example.com/contact".into(),
-            label: Some("Talk to us".into()),
+            urls: vec![("".into(), "https://example.com/contact".into())],
+            labels: vec![("".into(), "Talk to us".into())],
+            ..Cta::default()
         }),
         ..WidgetOptions::default()
     };
@@ -137,6 +139,16 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
         "quotes the article's idea"
     );
     assert!(html.contains("href=\"https://example.com/contact\"") && html.contains("Talk to us"));
+    assert_eq!(
+        html.matches("data-action=\"cta\"").count(),
+        2,
+        "after the scores and again at the end"
+    );
+    assert_eq!(
+        html.matches("This link passes on nothing about your answers.").count(),
+        2,
+        "each says what it passes on: {html}"
+    );
     assert!(html.contains("data-action=\"restart\""));
     assert!(
         html.contains("role=\"img\"") && html.contains("<progress max=\"100\" value=\"87\""),

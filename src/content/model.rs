@@ -225,6 +225,19 @@ pub struct UiText {
     pub cta_title: Text,
     pub cta_text: Text,
     pub cta_default_label: Text,
+    /// Under a link's call to action: what the link passes on (`{items}`: those of
+    /// `cta_share_items` that `cta-params` adds), or that it passes on nothing.
+    pub cta_shares: Text,
+    pub cta_shares_nothing: Text,
+    /// What `cta-params` can add, in this order: the outcome, the scores, the language, the
+    /// page's campaign (`utm_*`) parameters.
+    pub cta_share_items: List<Text>,
+    /// Under a `mailto:` call to action, whose e-mail carries a summary of the result.
+    pub cta_mail_note: Text,
+    /// That e-mail's subject (`{headline}`: the outcome's headline), and the line before its
+    /// reasons.
+    pub cta_mail_subject: Text,
+    pub cta_mail_reasons: Text,
     pub shared_title: Text,
     pub assessment_title: Text,
     pub resume_note: Text,
@@ -369,6 +382,17 @@ impl Content {
                 &mut u.cta_title,
                 &mut u.cta_text,
                 &mut u.cta_default_label,
+                &mut u.cta_shares,
+                &mut u.cta_shares_nothing,
+            ],
+        );
+        u.cta_share_items.to_mut().iter_mut().for_each(&mut *visit);
+        each(
+            visit,
+            &mut [
+                &mut u.cta_mail_note,
+                &mut u.cta_mail_subject,
+                &mut u.cta_mail_reasons,
                 &mut u.shared_title,
                 &mut u.assessment_title,
                 &mut u.resume_note,

@@ -114,6 +114,8 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         ("ui.change_drop", &ui.change_drop, &["from"]),
         ("ui.change_none_close", &ui.change_none_close, &["count"]),
         ("ui.more_reasons", &ui.more_reasons, &["count"]),
+        ("ui.cta_shares", &ui.cta_shares, &["items"]),
+        ("ui.cta_mail_subject", &ui.cta_mail_subject, &["headline"]),
         (
             "sequences.coaching_first.text",
             &content.sequences.coaching_first.text,
@@ -126,6 +128,12 @@ pub fn validate(content: &Content) -> Vec<Problem> {
         ),
     ] {
         p.placeholders(path, value, names);
+    }
+    if ui.cta_share_items.len() != 4 {
+        p.add(
+            "ui.cta_share_items",
+            "must name four things, in order: the outcome, the scores, the language, the campaign parameters",
+        );
     }
     for (path, value) in [
         ("ui.start", &ui.start),

@@ -128,25 +128,6 @@ pub fn languages(custom: Option<&Content>) -> Vec<Language> {
     all
 }
 
-/// `data-lang="auto"`: the first of the browser's languages the widget speaks.
-pub fn browser_language(available: &[Language]) -> Option<String> {
-    let languages = web_sys::window()?.navigator().languages();
-    languages
-        .iter()
-        .filter_map(|l| l.as_string())
-        .find_map(|tag| {
-            let primary = tag
-                .split('-')
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            available
-                .iter()
-                .find(|l| l.lang == primary)
-                .map(|l| l.lang.to_string())
-        })
-}
-
 thread_local! {
     /// Languages loaded from their texts, shared by every widget on the page.
     static LOADED: RefCell<Vec<ContentRef>> = const { RefCell::new(Vec::new()) };

@@ -4,8 +4,7 @@
 //! by field: a JSON library, or building JS objects property by property, would cost the
 //! wasm more.
 
-/// Version of the `detail` object of the host events.
-pub const EVENT_VERSION: u32 = 1;
+pub use super::facts::EVENT_VERSION;
 
 /// A JSON object under construction; every detail starts with `"version"`.
 #[derive(Debug)]

@@ -1,5 +1,6 @@
 //! The boundary with the host page: attributes, the shadow root, events, storage.
 pub mod detail;
+pub mod facts;
 mod options;
 pub mod progress;
 pub mod share;

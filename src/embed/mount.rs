@@ -12,10 +12,11 @@ use std::cell::RefCell;
 
 use crate::content::{self, Content, ContentRef, Problem};
 use crate::engine::Answers;
-use crate::ui::{App, AppProps, Stage, WidgetEvent, WidgetOptions};
+use crate::ui::{App, AppProps, Source, Stage, WidgetEvent, WidgetOptions};
 
-use super::content_source::{browser_language, content_override, languages, LanguageSource};
+use super::content_source::{content_override, languages, LanguageSource};
 use super::detail::{self, Detail};
+use super::facts::{DATA_PREFIX, LANG, TAG};
 use super::{progress, share};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
@@ -68,21 +69,31 @@ impl MountHandle {
     }
 }
 
-/// Mounts one widget into `host`, reading its `data-*` attributes. `content` is an optional
-/// override from the JS API (JSON text or an object); `undefined` when there is none.
-/// `fetch_texts` is guidepost.js's `(lang, done) => void` for the languages this build does
-/// not carry (it calls `done(texts)`, an array, or `done(reason)`); `report` its
-/// `(name, detailJson) => void`, which dispatches the host event `guidepost:<name>`.
+/// Mounts one widget into `host`, reading its attributes: a `[data-guidepost]` element's
+/// carry `prefix` (`data-`), a `<guidepost-assessment>`'s none. `lang` is the language
+/// guidepost.js resolved from them (`auto` is resolved there, once, as it picks the build);
+/// `framed`, whether the page is inside a frame. `content` is an optional override from the
+/// JS API (JSON text or an object); `undefined` when there is none. `fetch_texts` is
+/// guidepost.js's `(lang, done) => void` for the languages this build does not carry (it
+/// calls `done(texts)`, an array, or `done(reason)`); `report` its `(name, detailJson) =>
+/// void`, which dispatches the host event `guidepost:<name>`.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
+    prefix: String,
+    lang: String,
+    framed: bool,
     content: JsValue,
     fetch_texts: JsValue,
     report: js_sys::Function,
 ) -> Result<MountHandle, JsValue> {
-    let (options, warnings) = WidgetOptions::from_attributes(|name| host.get_attribute(name));
+    let (mut options, warnings) =
+        WidgetOptions::from_attributes(&prefix, framed, |name| host.get_attribute(name));
     for warning in warnings {
         warn(&format!("Guidepost: {warning}"));
+    }
+    if let Some(cta) = &mut options.cta {
+        cta.utm = page_utm();
     }
     let shadow = match host.shadow_root() {
         Some(shadow) => {
@@ -105,17 +116,16 @@ pub fn mount(
         }
     };
     let languages = languages(custom.as_deref());
-    let wanted = match (&*options.lang, host.has_attribute("data-lang"), &custom) {
-        // An override shows in its own language unless the host asks for another.
-        (_, false, Some(custom)) => custom.lang.to_string(),
-        ("auto", _, _) => browser_language(&languages).unwrap_or_else(|| "en".into()),
-        (lang, _, _) => lang.to_owned(),
+    // An override shows in its own language unless the host asks for another.
+    let wanted = match &custom {
+        Some(custom) if !host.has_attribute(&format!("{prefix}{LANG}")) => custom.lang.to_string(),
+        _ => lang,
     };
     let source = LanguageSource {
         custom,
         fetch_texts,
     };
-    let storage_key = progress::storage_key(&namespace(&host, &document));
+    let storage_key = progress::storage_key(&namespace(&host, &prefix, &document));
     let storage = if options.persist {
         local_storage()
     } else {
@@ -141,8 +151,13 @@ pub fn mount(
                 return;
             }
             let content = content.unwrap_or_else(|| content::primary().into());
-            let (initial_answers, initial_stage) = shared_answers(&content)
-                .or_else(|| saved_progress(storage.as_ref(), &storage_key, &content))
+            let (initial_answers, initial_stage, origin) = shared_answers(&content)
+                .map(|(answers, stage)| (answers, stage, Source::Shared))
+                .or_else(|| {
+                    let (answers, stage) =
+                        saved_progress(storage.as_ref(), &storage_key, &content)?;
+                    Some((answers, stage, Source::Resumed))
+                })
                 .unwrap_or_default();
             let reporter = Reporter {
                 report,
@@ -165,6 +180,7 @@ pub fn mount(
                 options,
                 initial_answers,
                 initial_stage,
+                origin,
                 on_event,
                 share_base: page_url().map(|url| format!("{url}#{}", share::KEY).into()),
                 languages,
@@ -243,25 +259,43 @@ fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
     let _ = report.call2(&JsValue::NULL, &"error".into(), &detail.into());
 }
 
-/// The storage namespace: the `data-guidepost` value, or the element's position among the
-/// page's widgets, so two widgets never share progress.
-fn namespace(host: &HtmlElement, document: &web_sys::Document) -> String {
-    if let Some(name) = host
-        .get_attribute("data-guidepost")
-        .filter(|n| !n.trim().is_empty())
-    {
+/// The storage namespace: the element's name (`data-guidepost="…"`, or a custom element's
+/// `name`), or else its position among the page's widgets, so two widgets never share
+/// progress.
+fn namespace(host: &HtmlElement, prefix: &str, document: &web_sys::Document) -> String {
+    let name = if prefix.is_empty() {
+        "name"
+    } else {
+        "data-guidepost"
+    };
+    if let Some(name) = host.get_attribute(name).filter(|n| !n.trim().is_empty()) {
         return name.trim().to_owned();
     }
-    let position = document
-        .query_selector_all("[data-guidepost]")
-        .ok()
-        .and_then(|all| {
-            (0..all.length()).find(|&i| {
-                all.item(i)
-                    .is_some_and(|node| node.is_same_node(Some(host)))
-            })
-        });
+    let selector = format!("[{DATA_PREFIX}guidepost], {TAG}");
+    let position = document.query_selector_all(&selector).ok().and_then(|all| {
+        (0..all.length()).find(|&i| {
+            all.item(i)
+                .is_some_and(|node| node.is_same_node(Some(host)))
+        })
+    });
     position.unwrap_or(0).to_string()
+}
+
+/// The host page's own `utm_*` query parameters, as written in its address, for a call to
+/// action whose `cta-params` lists `utm`.
+fn page_utm() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            key.starts_with("utm_")
+                .then(|| (key.to_owned(), value.to_owned()))
+        })
+        .collect()
 }
 
 /// `localStorage`, or `None` where it is blocked (privacy settings, sandboxed frames).
@@ -359,11 +393,9 @@ impl Reporter {
             WidgetEvent::Complete {
                 recommendation: r,
                 answers,
+                source,
             } => {
-                let scores = detail::object([
-                    ("coaching", r.coaching_score.to_string()),
-                    ("mentoring", r.mentoring_score.to_string()),
-                ]);
+                let scores = scores(r);
                 let by_question = detail::object(answers.iter().map(|(question, options)| {
                     (
                         question,
@@ -375,9 +407,22 @@ impl Reporter {
                     .optional_text("sequence", r.sequence.map(|s| s.id()))
                     .json("scores", &scores)
                     .text("confidence", r.confidence.id())
+                    .text("source", source.id())
                     .json("answers", &by_question);
                 ("complete", detail)
             }
+            WidgetEvent::Cta {
+                url,
+                place,
+                recommendation: r,
+            } => (
+                "cta",
+                detail
+                    .text("url", url)
+                    .text("place", place)
+                    .text("outcome", r.outcome.id())
+                    .json("scores", &scores(r)),
+            ),
             WidgetEvent::Progress { answers, stage } => return self.save(answers, *stage),
             WidgetEvent::Language {
                 lang,
@@ -403,6 +448,13 @@ impl Reporter {
             storage.set_item(&self.storage_key, &progress::encode(answers, stage))
         };
     }
+}
+
+fn scores(r: &crate::engine::Recommendation) -> String {
+    detail::object([
+        ("coaching", r.coaching_score.to_string()),
+        ("mentoring", r.mentoring_score.to_string()),
+    ])
 }
 
 fn warn(message: &str) {

@@ -1,21 +1,39 @@
-//! The host element's `data-*` attributes, read into the widget's options. Pure, so it is
-//! tested natively; a bad value falls back to the default with a warning for the console.
-use crate::ui::{Cta, Theme, ViewMode, WidgetOptions};
+//! The host element's attributes, read into the widget's options. Pure, so it is tested
+//! natively; a bad value falls back to the default with a warning for the console.
+use crate::content::LANGUAGES;
+use crate::ui::{Cta, CtaParam, Theme, ViewMode, WidgetOptions};
+
+use super::facts::{CTA_LABEL, CTA_PARAMS, CTA_TARGET, CTA_URL, LANG, PERSIST, THEME, VIEW};
+
+/// Where a call to action may open (`cta-target`).
+const CTA_TARGETS: &[&str] = &["_top", "_blank", "_self", "_parent"];
 
 impl WidgetOptions {
-    /// Reads options through `attribute` (name → value), collecting a warning for every
-    /// value that had to be replaced by its default.
-    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> (Self, Vec<String>) {
+    /// Reads options through `attribute` (full name → value): a `[data-guidepost]` element's
+    /// attributes carry `prefix` (`data-`), a `<guidepost-assessment>`'s none. Collects a
+    /// warning for every value that had to be replaced by its default. `framed`: the page is
+    /// inside a frame, where a call to action opens in the top window by default.
+    pub fn from_attributes(
+        prefix: &str,
+        framed: bool,
+        attribute: impl Fn(&str) -> Option<String>,
+    ) -> (Self, Vec<String>) {
         let mut warnings = Vec::new();
+        let read = |name: &str| attribute(&format!("{prefix}{name}"));
+        let text = |name: &str| {
+            read(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let mut pick = |name: &str, allowed: &[&str], default: &str| -> String {
-            match attribute(name) {
+            match read(name) {
                 None => default.to_owned(),
                 Some(value) => {
                     let value = value.trim().to_ascii_lowercase();
                     if allowed.contains(&value.as_str()) {
                         value
                     } else {
-                        let mut warning = format!("{name}=\"{value}\" is not one of ");
+                        let mut warning = format!("{prefix}{name}=\"{value}\" is not one of ");
                         for (i, known) in allowed.iter().enumerate() {
                             warning.push_str(if i == 0 { "" } else { ", " });
                             warning.push_str(known);
@@ -27,32 +45,76 @@ impl WidgetOptions {
                 }
             }
         };
-        let lang = pick("data-lang", &["en", "tr", "auto"], "en");
-        let view = match pick("data-view", &["full", "compare", "quiz"], "full").as_str() {
+        let lang = pick(LANG, &["en", "tr", "auto"], "en");
+        let view = match pick(VIEW, &["full", "compare", "quiz"], "full").as_str() {
             "compare" => ViewMode::Compare,
             "quiz" => ViewMode::Quiz,
             _ => ViewMode::Full,
         };
-        let theme = match pick("data-theme", &["light", "dark", "auto"], "light").as_str() {
+        let theme = match pick(THEME, &["light", "dark", "auto"], "light").as_str() {
             "dark" => Theme::Dark,
             "auto" => Theme::Auto,
             _ => Theme::Light,
         };
-        let persist = pick("data-persist", &["on", "off"], "on") == "on";
-        let label = attribute("data-cta-label")
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty());
-        let cta = match attribute("data-cta-url").map(|u| u.trim().to_owned()) {
-            None => None,
-            Some(url) if url.is_empty() => None,
-            Some(url) if is_safe_url(&url) => Some(Cta { url, label }),
-            Some(url) => {
-                warnings.push(format!(
-                    "data-cta-url=\"{url}\" was refused: only http:, https:, mailto:, tel: or relative links are allowed."
-                ));
-                None
+        let persist = pick(PERSIST, &["on", "off"], "on") == "on";
+        let target = match text(CTA_TARGET).map(|t| t.to_ascii_lowercase()) {
+            Some(target) if CTA_TARGETS.contains(&target.as_str()) => Some(target),
+            other => {
+                if let Some(target) = other {
+                    warnings.push(format!(
+                        "{prefix}{CTA_TARGET}=\"{target}\" is not one of _top, _blank, _self, _parent; ignored."
+                    ));
+                }
+                framed.then(|| CTA_TARGETS[0].to_owned())
             }
         };
+        // `cta-url`, then `cta-url-<lang>` for each language: (lang, value), "" for all.
+        let per_language = |name: &str| {
+            let all = std::iter::once(("", name.to_owned()));
+            let each = LANGUAGES
+                .iter()
+                .map(|&(lang, _)| (lang, format!("{name}-{lang}")));
+            all.chain(each)
+                .filter_map(|(lang, name)| Some((lang.to_owned(), text(&name)?)))
+                .collect::<Vec<_>>()
+        };
+        let mut urls = per_language(CTA_URL);
+        urls.retain(|(lang, url)| {
+            let safe = is_safe_url(url);
+            if !safe {
+                let suffix = if lang.is_empty() { String::new() } else { format!("-{lang}") };
+                warnings.push(format!(
+                    "{prefix}{CTA_URL}{suffix}=\"{url}\" was refused: only http:, https:, mailto:, tel: or relative links are allowed."
+                ));
+            }
+            safe
+        });
+        let mut params = Vec::new();
+        for name in text(CTA_PARAMS).unwrap_or_default().split([' ', ',']) {
+            let param = match name.trim().to_ascii_lowercase().as_str() {
+                "" => continue,
+                "outcome" => CtaParam::Outcome,
+                "lang" => CtaParam::Lang,
+                "scores" => CtaParam::Scores,
+                "utm" => CtaParam::Utm,
+                other => {
+                    warnings.push(format!(
+                        "{prefix}{CTA_PARAMS}: \"{other}\" is not one of outcome, lang, scores, utm; ignored."
+                    ));
+                    continue;
+                }
+            };
+            if !params.contains(&param) {
+                params.push(param);
+            }
+        }
+        let cta = (!urls.is_empty()).then(|| Cta {
+            urls,
+            labels: per_language(CTA_LABEL),
+            params,
+            utm: Vec::new(),
+            target,
+        });
         (
             Self {
                 lang,
@@ -100,7 +162,7 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).into(), (*v).into()))
             .collect();
-        WidgetOptions::from_attributes(|name| {
+        WidgetOptions::from_attributes("data-", false, |name| {
             pairs
                 .iter()
                 .find(|(k, _)| k == name)
@@ -174,12 +236,77 @@ mod tests {
             ("data-cta-url", "https://example.com"),
             ("data-cta-label", "  "),
         ]);
+        let cta = options.cta.expect("a safe link is kept");
+        assert_eq!(cta.url("tr"), Some("https://example.com"));
+        assert_eq!(cta.label("en"), None, "a blank label is no label");
+    }
+
+    #[test]
+    fn the_call_to_action_comes_per_language_with_what_it_may_carry() {
+        let (options, warnings) = read(&[
+            ("data-cta-url", "https://example.com/en"),
+            ("data-cta-url-tr", "https://example.com/tr"),
+            ("data-cta-label", "Book a call"),
+            ("data-cta-label-tr", "Görüşme ayarlayın"),
+            ("data-cta-params", "scores, outcome utm scores"),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let cta = options.cta.expect("a CTA");
+        assert_eq!(cta.url("tr"), Some("https://example.com/tr"));
         assert_eq!(
-            options.cta,
-            Some(Cta {
-                url: "https://example.com".into(),
-                label: None
+            cta.url("en"),
+            Some("https://example.com/en"),
+            "the URL for all"
+        );
+        assert_eq!(cta.label("tr"), Some("Görüşme ayarlayın"));
+        assert_eq!(cta.label("en"), Some("Book a call"));
+        assert_eq!(
+            cta.params,
+            [CtaParam::Scores, CtaParam::Outcome, CtaParam::Utm],
+            "in the order listed, once each"
+        );
+        assert_eq!(cta.target, None, "not framed: the browser's default");
+
+        let (options, warnings) = read(&[
+            ("data-cta-url-tr", "javascript:alert(1)"),
+            ("data-cta-url", "/contact"),
+            ("data-cta-params", "email"),
+            ("data-cta-target", "_window"),
+        ]);
+        let cta = options.cta.expect("the safe link stays");
+        assert_eq!(
+            cta.url("tr"),
+            Some("/contact"),
+            "the refused link falls back"
+        );
+        assert!(cta.params.is_empty(), "nothing by default");
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings.iter().any(|w| w.starts_with("data-cta-url-tr=")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_framed_call_to_action_opens_in_the_top_window_unless_told() {
+        let attributes = |target: Option<&str>| {
+            let mut pairs = vec![("cta-url".to_owned(), "/c".to_owned())];
+            pairs.extend(target.map(|t| ("cta-target".to_owned(), t.to_owned())));
+            WidgetOptions::from_attributes("", true, move |name| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
             })
+        };
+        let target = |t| attributes(t).0.cta.unwrap().target;
+        assert_eq!(target(None).as_deref(), Some("_top"));
+        assert_eq!(target(Some("_blank")).as_deref(), Some("_blank"));
+        assert_eq!(target(Some("_SELF")).as_deref(), Some("_self"));
+        let (_, warnings) = attributes(Some("elsewhere"));
+        assert!(
+            warnings[0].starts_with("cta-target="),
+            "a custom element's name: {warnings:?}"
         );
     }
 }

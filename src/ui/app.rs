@@ -13,8 +13,33 @@ use super::result_view::{result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
-use super::{sends, sentences};
+use super::{sends, sentences, CtaLink};
 use super::{Theme, ViewMode, WidgetOptions};
+
+/// How the result shown came about (`source` in the host events' detail).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Source {
+    /// Answered in this visit.
+    #[default]
+    Fresh,
+    /// Answers saved by an earlier visit, resumed or reopened.
+    Resumed,
+    /// Opened from a share link.
+    Shared,
+    /// Changed after a result was shown: a suggestion tried or undone, an answer edited.
+    Changed,
+}
+
+impl Source {
+    pub fn id(self) -> &'static str {
+        match self {
+            Source::Fresh => "fresh",
+            Source::Resumed => "resumed",
+            Source::Shared => "shared",
+            Source::Changed => "changed",
+        }
+    }
+}
 
 /// What happened in the widget, for the host page (the embed layer turns these into DOM
 /// events).
@@ -30,6 +55,13 @@ pub enum WidgetEvent {
     Complete {
         recommendation: Rc<Recommendation>,
         answers: Answers,
+        source: Source,
+    },
+    /// The visitor followed the call to action (`place`: `scores` or `end`), to `url`.
+    Cta {
+        url: String,
+        place: &'static str,
+        recommendation: Rc<Recommendation>,
     },
     /// Any state change worth saving (progress for resume).
     Progress {
@@ -53,6 +85,9 @@ pub struct AppProps {
     pub initial_answers: Answers,
     #[prop_or(Stage::Start)]
     pub initial_stage: Stage,
+    /// Where `initial_answers` came from.
+    #[prop_or_default]
+    pub origin: Source,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
     /// Where a share link starts, the answer code to follow (the host page's URL and its
@@ -82,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
     let content = state.content.clone();
     let recommendation = state.recommendation.clone();
 
-    use_after_render(&state, &root, &props.on_event);
+    use_after_render(&state, &root, props.origin, &props.on_event);
 
     let dispatch = {
         let state = state.clone();
@@ -107,13 +142,34 @@ pub fn App(props: &AppProps) -> Html {
                 .share_base
                 .as_ref()
                 .map(|base| AttrValue::from(format!("{base}{}", code::encode(&state.answers))));
+            let cta = props
+                .options
+                .cta
+                .as_ref()
+                .and_then(|cta| CtaLink::new(&content, cta, recommendation));
+            let on_cta = {
+                let on_event = props.on_event.clone();
+                let url = cta
+                    .as_ref()
+                    .map(|link| link.href.clone())
+                    .unwrap_or_default();
+                let recommendation = recommendation.clone();
+                Callback::from(move |place| {
+                    on_event.emit(WidgetEvent::Cta {
+                        url: url.clone(),
+                        place,
+                        recommendation: recommendation.clone(),
+                    })
+                })
+            };
             html! {
                 { result_view(&ResultViewProps {
                     content: content.clone(),
                     recommendation: recommendation.clone(),
                     answers: state.answers.clone(),
                     tried: state.tried.last().map(|(_, changes)| changes.clone()),
-                    cta: props.options.cta.clone(),
+                    cta,
+                    on_cta,
                     can_link: shows_comparison,
                     share_link,
                     link_copied: state.link_copied,
@@ -193,37 +249,59 @@ pub fn App(props: &AppProps) -> Html {
 fn use_after_render(
     state: &UseReducerHandle<State>,
     root: &NodeRef,
+    origin: Source,
     on_event: &Callback<WidgetEvent>,
 ) {
-    let previous = use_mut_ref(|| None::<(Stage, Answers, u32)>);
+    let previous = use_mut_ref(|| None::<Rendered>);
     let state = state.clone();
     let root = root.clone();
     let on_event = on_event.clone();
     use_effect(move || {
-        let now = (state.stage, state.answers.clone(), state.focus_generation);
-        let Some((old_stage, old_answers, old_generation)) = previous.replace(Some(now)) else {
+        let mut previous = previous.borrow_mut();
+        let Some(old) = previous.as_mut() else {
+            *previous = Some(Rendered {
+                stage: state.stage,
+                answers: state.answers.clone(),
+                focus_generation: state.focus_generation,
+                origin,
+                last_result: None,
+            });
             on_event.emit(WidgetEvent::Ready);
             return;
         };
-        report_changes(&state, old_stage, &old_answers, &on_event);
-        if state.focus_generation != old_generation {
+        report_changes(&state, old, &on_event);
+        if state.focus_generation != old.focus_generation {
             move_focus(&root, &state.focus_target);
         }
+        old.stage = state.stage;
+        old.answers = state.answers.clone();
+        old.focus_generation = state.focus_generation;
     });
 }
 
-fn report_changes(
-    state: &State,
-    old_stage: Stage,
-    old_answers: &Answers,
-    on_event: &Callback<WidgetEvent>,
-) {
+/// What the previous render showed, to tell what changed since.
+struct Rendered {
+    stage: Stage,
+    answers: Answers,
+    focus_generation: u32,
+    /// Where the answers came from: the props' origin until the visitor starts afresh.
+    origin: Source,
+    /// The answers of the last result reported, and how they came about.
+    last_result: Option<(Answers, Source)>,
+}
+
+fn report_changes(state: &State, old: &mut Rendered, on_event: &Callback<WidgetEvent>) {
     let (stage, answers) = (state.stage, &state.answers);
-    if old_stage == Stage::Start && matches!(stage, Stage::Question(_)) && old_answers.is_empty() {
+    if answers.is_empty() {
+        // Restarted or forgotten: whatever comes next is answered afresh.
+        old.origin = Source::Fresh;
+        old.last_result = None;
+    }
+    if old.stage == Stage::Start && matches!(stage, Stage::Question(_)) && old.answers.is_empty() {
         on_event.emit(WidgetEvent::Start);
     }
     for (question, options) in answers.iter() {
-        if old_answers.get(question) != options {
+        if old.answers.get(question) != options {
             on_event.emit(WidgetEvent::Answer {
                 question: question.to_owned(),
                 options: options.to_vec(),
@@ -232,15 +310,22 @@ fn report_changes(
     }
     // Reaching the result, and every change of the result shown (a suggestion tried or
     // undone), is a completion the host hears of.
-    if stage == Stage::Result && (old_stage != Stage::Result || old_answers != answers) {
+    if stage == Stage::Result && (old.stage != Stage::Result || old.answers != *answers) {
         if let Some(recommendation) = &state.recommendation {
+            let source = match &old.last_result {
+                None => old.origin,
+                Some((shown, source)) if shown == answers => *source,
+                Some(_) => Source::Changed,
+            };
+            old.last_result = Some((answers.clone(), source));
             on_event.emit(WidgetEvent::Complete {
                 recommendation: recommendation.clone(),
                 answers: answers.clone(),
+                source,
             });
         }
     }
-    if old_stage != stage || old_answers != answers {
+    if old.stage != stage || old.answers != *answers {
         on_event.emit(WidgetEvent::Progress {
             answers: answers.clone(),
             stage,

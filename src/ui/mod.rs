@@ -8,6 +8,7 @@ mod answer_summary;
 mod app;
 mod change_list;
 mod comparison;
+mod cta;
 mod intro;
 mod language_switch;
 mod options;
@@ -21,8 +22,9 @@ mod shared_sections;
 mod start_panel;
 pub mod state;
 
-pub use app::{App, AppProps, WidgetEvent};
-pub use options::{Cta, Theme, ViewMode, WidgetOptions};
+pub use app::{App, AppProps, Source, WidgetEvent};
+pub use cta::CtaLink;
+pub use options::{Cta, CtaParam, Theme, ViewMode, WidgetOptions};
 pub use state::{Action, Stage, State};
 
 /// An `<li>` for each text (the bullet and step lists of content): one function for all of

@@ -7,11 +7,11 @@ use crate::engine::{Answers, Change, Recommendation};
 
 use super::answer_summary::{answer_summary, AnswerSummaryProps};
 use super::change_list::{change_lines, change_list, ChangeListProps};
+use super::cta::{cta_button, CtaLink};
 use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
 use super::sentences::{self, outcome_text, sequence_reason, sequence_text};
 use super::share_panel::{share_panel, SharePanelProps};
-use super::Cta;
 use super::{sends, Action};
 
 pub struct ResultViewProps {
@@ -20,7 +20,10 @@ pub struct ResultViewProps {
     pub answers: Answers,
     /// The changes of the suggestion being tried, if one is.
     pub tried: Option<Vec<Change>>,
-    pub cta: Option<Cta>,
+    /// The call to action for this result, if the host page gave one.
+    pub cta: Option<CtaLink>,
+    /// Told where the call to action followed sits, before the browser follows it.
+    pub on_cta: Callback<&'static str>,
     /// Whether the comparison is on the page, so reasons can link to its rows.
     pub can_link: bool,
     /// The share link, when the page has a URL to share.
@@ -99,9 +102,7 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                         <h4>{ &*ui.cta_title }</h4>
                         <p>{ &*ui.cta_text }</p>
                     </div>
-                    <a class="gp-button" href={cta.url.clone()} data-action="cta">
-                        { cta.label.clone().unwrap_or_else(|| ui.cta_default_label.to_string()) }
-                    </a>
+                    <div>{ cta_button(cta, "scores", &props.on_cta) }</div>
                 </div>
             }
 
@@ -139,6 +140,11 @@ pub fn result_view(props: &ResultViewProps) -> Html {
                     copied: props.link_copied,
                     dispatch: props.dispatch.clone(),
                 }) }
+            }
+
+            // And again once everything is read.
+            if let Some(cta) = &props.cta {
+                <div class="gp-cta gp-cta-end">{ cta_button(cta, "end", &props.on_cta) }</div>
             }
 
             <div class="gp-nav">

@@ -3,9 +3,9 @@
 //! suffixes differ between languages. Kept apart from the views so that a test can write
 //! every distinct sentence of both languages to `docs/sentences.md` for a reader to check.
 use crate::content::{Content, OutcomeText, SequenceText};
-use crate::engine::{Change, Confidence, Flip, Outcome, Reason, Sequence, Side};
+use crate::engine::{Change, Confidence, Flip, Outcome, Reason, Recommendation, Sequence, Side};
 
-use super::fill;
+use super::{fill, CtaParam};
 
 pub fn progress(content: &Content, index: usize) -> String {
     fill(
@@ -160,4 +160,46 @@ pub fn sequence_reason(content: &Content, sequence: Sequence, reasons: &[Reason]
         .and_then(|reason| content.row(&reason.row))
         .map_or("", |row| &*row.label);
     fill(&sequence_text(content, sequence).text, &[("row", row)])
+}
+
+/// Under a link's call to action: what the link passes on, in the order `cta-params`
+/// lists it, or that it passes on nothing about the answers.
+pub fn cta_shares(content: &Content, shared: &[CtaParam]) -> String {
+    let ui = &content.ui;
+    if shared.is_empty() {
+        return ui.cta_shares_nothing.to_string();
+    }
+    let items: Vec<String> = shared
+        .iter()
+        .filter_map(|&param| Some(ui.cta_share_items.get(param as usize)?.to_string()))
+        .collect();
+    fill(&ui.cta_shares, &[("items", &super::joined(&items, ", "))])
+}
+
+/// The subject of a `mailto:` call to action's e-mail.
+pub fn mail_subject(content: &Content, outcome: Outcome) -> String {
+    fill(
+        &content.ui.cta_mail_subject,
+        &[("headline", &outcome_text(content, outcome).headline)],
+    )
+}
+
+/// That e-mail's body: the recommendation, the scores and the reasons the result shows
+/// first, one per line.
+pub fn mail_body(content: &Content, r: &Recommendation) -> String {
+    let mut body = format!(
+        "{}\r\n\r\n{}\r\n\r\n{}",
+        outcome_text(content, r.outcome).headline,
+        chart_description(content, r.coaching_score, r.mentoring_score),
+        content.ui.cta_mail_reasons
+    );
+    let reasons = r.reasons.iter().filter_map(|reason| {
+        let question = content.question(&reason.question)?;
+        Some(&question.choice(&reason.option)?.reason)
+    });
+    for reason in reasons.take(content.engine.shown_reasons as usize) {
+        body.push_str("\r\n- ");
+        body.push_str(reason);
+    }
+    body
 }

@@ -555,7 +555,7 @@ async fn the_result_reads_on_a_phone() {
                    width: innerWidth,
                    headline: top('.gp-result-title'),
                    scores: bottom('.gp-chart'),
-                   meaning: shown('.gp-result .gp-small'),
+                   meaning: shown('.gp-result-grid .gp-small'),
                    confidence: bottom('.gp-confidence'),
                    cta: bottom('[data-action=\"cta\"]'),
                    reasons: shown('.gp-reasons [data-reason-question]'),
