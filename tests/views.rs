@@ -145,7 +145,8 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
         "after the scores and again at the end"
     );
     assert_eq!(
-        html.matches("This link passes on nothing about your answers.").count(),
+        html.matches("This link passes on nothing about your answers.")
+            .count(),
         2,
         "each says what it passes on: {html}"
     );

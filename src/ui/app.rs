@@ -259,14 +259,20 @@ fn use_after_render(
     use_effect(move || {
         let mut previous = previous.borrow_mut();
         let Some(old) = previous.as_mut() else {
-            *previous = Some(Rendered {
+            on_event.emit(WidgetEvent::Ready);
+            // A result reopened on load (saved progress, a share link) is reported too, so
+            // the host can tell it from one answered now.
+            let mut first = Rendered {
                 stage: state.stage,
                 answers: state.answers.clone(),
                 focus_generation: state.focus_generation,
                 origin,
                 last_result: None,
-            });
-            on_event.emit(WidgetEvent::Ready);
+            };
+            if state.stage == Stage::Result {
+                report_result(&state, &mut first, &on_event);
+            }
+            *previous = Some(first);
             return;
         };
         report_changes(&state, old, &on_event);
@@ -311,19 +317,7 @@ fn report_changes(state: &State, old: &mut Rendered, on_event: &Callback<WidgetE
     // Reaching the result, and every change of the result shown (a suggestion tried or
     // undone), is a completion the host hears of.
     if stage == Stage::Result && (old.stage != Stage::Result || old.answers != *answers) {
-        if let Some(recommendation) = &state.recommendation {
-            let source = match &old.last_result {
-                None => old.origin,
-                Some((shown, source)) if shown == answers => *source,
-                Some(_) => Source::Changed,
-            };
-            old.last_result = Some((answers.clone(), source));
-            on_event.emit(WidgetEvent::Complete {
-                recommendation: recommendation.clone(),
-                answers: answers.clone(),
-                source,
-            });
-        }
+        report_result(state, old, on_event);
     }
     if old.stage != stage || old.answers != *answers {
         on_event.emit(WidgetEvent::Progress {
@@ -331,6 +325,24 @@ fn report_changes(state: &State, old: &mut Rendered, on_event: &Callback<WidgetE
             stage,
         });
     }
+}
+
+/// `guidepost:complete` for the result shown, saying how it came about.
+fn report_result(state: &State, old: &mut Rendered, on_event: &Callback<WidgetEvent>) {
+    let Some(recommendation) = &state.recommendation else {
+        return;
+    };
+    let source = match &old.last_result {
+        None => old.origin,
+        Some((shown, source)) if *shown == state.answers => *source,
+        Some(_) => Source::Changed,
+    };
+    old.last_result = Some((state.answers.clone(), source));
+    on_event.emit(WidgetEvent::Complete {
+        recommendation: recommendation.clone(),
+        answers: state.answers.clone(),
+        source,
+    });
 }
 
 fn move_focus(root: &NodeRef, target: &FocusTarget) {

@@ -45,7 +45,7 @@ pub const LISTEN_JS: &str = r#"(function () {
   });
   const hostName = (t) => !t || !t.getAttribute ? String(t)
     : (t.id ? '#' + t.id : (t.getAttribute('data-guidepost') !== null ? '[data-guidepost="' + t.getAttribute('data-guidepost') + '"]' : t.tagName));
-  for (const name of ['ready', 'start', 'answer', 'complete', 'error']) {
+  for (const name of ['ready', 'start', 'answer', 'complete', 'cta', 'error']) {
     document.addEventListener('guidepost:' + name, (e) => {
       let detail;
       try { detail = JSON.parse(JSON.stringify(e.detail === undefined ? null : e.detail)); } catch (err) { detail = String(e.detail); }

@@ -24,3 +24,4 @@ mod widget;
 mod embedding;
 mod hardening;
 mod quiz;
+mod sites;
