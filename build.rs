@@ -39,7 +39,7 @@ fn main() {
             empty
         });
         assert!(
-            skeleton.with_texts(&mut texts.iter().cloned().map(Into::into)).as_ref() == Some(&content),
+            skeleton.clone().with_texts(&mut texts.iter().cloned().map(Into::into)).as_ref() == Some(&content),
             "{path} must have the structure of content/en.json: the same ids, weights and list lengths"
         );
         check_document_order(&path, &json, &texts);

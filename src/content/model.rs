@@ -280,8 +280,8 @@ impl Content {
     /// over its strings in [`Content::for_each_text_mut`] order; `None` unless there is
     /// exactly one text per string.
     /// (`dyn` rather than generic: one copy of the visitor in the wasm, whatever the texts.)
-    pub fn with_texts(&self, texts: &mut dyn Iterator<Item = Text>) -> Option<Content> {
-        let mut content = self.clone();
+    pub fn with_texts(self, texts: &mut dyn Iterator<Item = Text>) -> Option<Content> {
+        let mut content = self;
         let mut complete = true;
         content.for_each_text_mut(&mut |text| match texts.next() {
             Some(t) => *text = t,

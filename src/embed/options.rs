@@ -68,27 +68,28 @@ impl WidgetOptions {
                 framed.then(|| CTA_TARGETS[0].to_owned())
             }
         };
-        // `cta-url`, then `cta-url-<lang>` for each language: (lang, value), "" for all.
-        let per_language = |name: &str| {
-            let all = std::iter::once(("", name.to_owned()));
-            let each = LANGUAGES
-                .iter()
-                .map(|&(lang, _)| (lang, format!("{name}-{lang}")));
-            all.chain(each)
-                .filter_map(|(lang, name)| Some((lang.to_owned(), text(&name)?)))
-                .collect::<Vec<_>>()
-        };
-        let mut urls = per_language(CTA_URL);
-        urls.retain(|(lang, url)| {
-            let safe = is_safe_url(url);
-            if !safe {
-                let suffix = if lang.is_empty() { String::new() } else { format!("-{lang}") };
-                warnings.push(format!(
-                    "{prefix}{CTA_URL}{suffix}=\"{url}\" was refused: only http:, https:, mailto:, tel: or relative links are allowed."
-                ));
+        // `cta-url` and `cta-label` for every language (`lang` ""), then `cta-url-<lang>` and
+        // `cta-label-<lang>` for each.
+        let (mut urls, mut labels) = (Vec::new(), Vec::new());
+        for lang in std::iter::once("").chain(LANGUAGES.iter().map(|&(lang, _)| lang)) {
+            let suffix = if lang.is_empty() {
+                String::new()
+            } else {
+                format!("-{lang}")
+            };
+            if let Some(url) = text(&format!("{CTA_URL}{suffix}")) {
+                if is_safe_url(&url) {
+                    urls.push((lang.to_owned(), url));
+                } else {
+                    warnings.push(format!(
+                        "{prefix}{CTA_URL}{suffix}=\"{url}\" was refused: only http:, https:, mailto:, tel: or relative links are allowed."
+                    ));
+                }
             }
-            safe
-        });
+            if let Some(label) = text(&format!("{CTA_LABEL}{suffix}")) {
+                labels.push((lang.to_owned(), label));
+            }
+        }
         let mut params = Vec::new();
         for name in text(CTA_PARAMS).unwrap_or_default().split([' ', ',']) {
             let param = match name.trim().to_ascii_lowercase().as_str() {
@@ -110,7 +111,7 @@ impl WidgetOptions {
         }
         let cta = (!urls.is_empty()).then(|| Cta {
             urls,
-            labels: per_language(CTA_LABEL),
+            labels,
             params,
             utm: Vec::new(),
             target,
