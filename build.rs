@@ -158,11 +158,15 @@ fn strings_in_document_order(value: &serde_json::Value, out: &mut Vec<String>) {
 
 /// A conservative CSS minifier: removes comments and collapses whitespace, keeping one space
 /// wherever whitespace separated two tokens (so selectors and values keep their meaning),
-/// and none around `{ } ; ,` and after `:` in declarations. Strings are copied verbatim.
+/// and none around `{ } ; , > ~`, after `:` in declarations, and around `*` `/` between
+/// operands in `calc()`. Also drops a number's leading zero (`0.8` to `.8`) and the quotes of
+/// an attribute selector's identifier value (`[data-side=both]`). Other strings are copied
+/// verbatim.
 fn minify_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
     let mut pending_space = false;
+    let mut parens = 0u32;
     while let Some(c) = chars.next() {
         match c {
             '/' if chars.peek() == Some(&'*') => {
@@ -178,21 +182,45 @@ fn minify_css(css: &str) -> String {
             }
             c if c.is_whitespace() => pending_space = true,
             '"' | '\'' => {
-                if pending_space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '(']) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
+                let mut text = String::new();
                 for d in chars.by_ref() {
-                    out.push(d);
                     if d == c {
                         break;
                     }
+                    text.push(d);
+                }
+                let unquoted = out.ends_with('=') && chars.peek() == Some(&']') && is_ident(&text);
+                if pending_space
+                    && !out.is_empty()
+                    && !out.ends_with(['{', '}', ';', ',', '(', ':'])
+                {
+                    out.push(' ');
+                }
+                pending_space = false;
+                if unquoted {
+                    out.push_str(&text);
+                } else {
+                    out.push(c);
+                    out.push_str(&text);
+                    out.push(c);
                 }
             }
-            '{' | '}' | ';' | ',' => {
+            '{' | '}' | ';' | ',' | '>' | '~' => {
                 if c == '}' && out.ends_with(';') {
                     out.pop();
+                }
+                out.push(c);
+                pending_space = false;
+            }
+            // Multiplication and division in calc() need no spaces (unlike + and -).
+            '*' | '/'
+                if parens > 0
+                    && out
+                        .ends_with(|p: char| p.is_ascii_alphanumeric() || p == ')' || p == '%')
+                    && operand_follows(chars.clone()) =>
+            {
+                while chars.peek().is_some_and(|d| d.is_whitespace()) {
+                    chars.next();
                 }
                 out.push(c);
                 pending_space = false;
@@ -200,17 +228,57 @@ fn minify_css(css: &str) -> String {
             _ => {
                 if pending_space
                     && !out.is_empty()
-                    && !out.ends_with(['{', '}', ';', ',', '(', ':'])
+                    && !out.ends_with(['{', '}', ';', ',', '(', ':', '>', '~'])
+                    && !(parens > 0 && out.ends_with(['*', '/']))
                     && c != ')'
                 {
                     out.push(' ');
                 }
                 pending_space = false;
+                match c {
+                    '(' => parens += 1,
+                    ')' => parens = parens.saturating_sub(1),
+                    _ => {}
+                }
+                // A leading zero before the point, where a number starts: `0.8` as `.8`.
+                let mut ahead = chars.clone();
+                let starts_number = out.ends_with([':', ' ', '(', ',', '*', '/'])
+                    || (out.ends_with('-')
+                        && !out[..out.len() - 1]
+                            .ends_with(|p: char| p.is_ascii_alphanumeric() || p == '-'));
+                if c == '0'
+                    && starts_number
+                    && ahead.next() == Some('.')
+                    && ahead.next().is_some_and(|d| d.is_ascii_digit())
+                {
+                    continue;
+                }
                 out.push(c);
             }
         }
     }
     out
+}
+
+/// Whether a number, `var(` or `(` comes next: `*` between operands, not a selector's `*`.
+fn operand_follows(mut ahead: impl Iterator<Item = char>) -> bool {
+    ahead
+        .find(|d| !d.is_whitespace())
+        .is_some_and(|d| d.is_ascii_digit() || d == 'v' || d == '(')
+}
+
+/// Whether an attribute selector's value can go unquoted: a CSS identifier.
+fn is_ident(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first_ok = match chars.next() {
+        Some('-') => text[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'),
+        Some(c) => c.is_ascii_alphabetic() || c == '_',
+        None => false,
+    };
+    first_ok
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Turns the `Debug` form of the model (struct literals, `"…"` strings with Rust escapes,
