@@ -226,10 +226,12 @@ fn minify_css(css: &str) -> String {
                 pending_space = false;
             }
             _ => {
+                // No space after an operator inside calc() either.
+                let after_operator = parens > 0 && out.ends_with(['*', '/']);
                 if pending_space
                     && !out.is_empty()
                     && !out.ends_with(['{', '}', ';', ',', '(', ':', '>', '~'])
-                    && !(parens > 0 && out.ends_with(['*', '/']))
+                    && !after_operator
                     && c != ')'
                 {
                     out.push(' ');

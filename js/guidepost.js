@@ -111,119 +111,117 @@ function reportError(widget, error) {
 }
 
 /** One element's widget: mounted while the element is on the page (or asked for by
- *  `mount()`), rebuilt when its attributes change, removed when it leaves. */
-class Widget {
-  constructor(element) {
-    this.element = element;
-    // A <guidepost-assessment>'s attributes are the option names; a [data-guidepost]'s
-    // carry the data- prefix.
-    this.prefix = element.localName === TAG ? '' : DATA_PREFIX;
-    /** A content override from `mount()`. */
-    this.content = undefined;
-    this.wanted = false;
-    /** Bumped by every (re)load, so a slower earlier load never attaches. */
-    this.generation = 0;
-    this.ready = null;
-    this.module = null;
-    this.wasm = null;
-    this.handle = {
-      element,
-      /** Forgets this widget's saved answers and starts it afresh. */
-      reset: () => this.reset(),
-      /** Removes the widget; the element stays, empty. */
-      unmount: () => this.unmount(),
-    };
-  }
+ *  `mount()`), rebuilt when its attributes change, removed when it leaves. (Closures rather
+ *  than a class: the minifier can shorten their names.) */
+function createWidget(element) {
+  // A <guidepost-assessment>'s attributes are the option names; a [data-guidepost]'s
+  // carry the data- prefix.
+  const prefix = element.localName === TAG ? '' : DATA_PREFIX;
+  let wanted = false;
+  // Bumped by every (re)load, so a slower earlier load never attaches.
+  let generation = 0;
+  let ready = null;
+  let module = null;
+  let wasm = null;
+  let resizing = null;
+  let rebuilding = false;
 
-  attr(name) {
-    return this.element.getAttribute(this.prefix + name);
-  }
+  const attach = () => {
+    // One reporter per mount: parent-origin is checked (and warned about) once.
+    const origin = parentOrigin(widget);
+    const report = (name, detail) => emit(widget, name, JSON.parse(detail), origin);
+    resizing = postHeight(element, origin);
+    try {
+      wasm = module.mount(element, prefix, resolveLanguage(widget), window.parent !== window,
+        widget.content, fetchTexts, report);
+    } catch (error) {
+      resizing?.disconnect();
+      reportError(widget, error);
+      throw error;
+    }
+  };
 
-  /** Mounts the widget unless it is; resolves to its handle. */
-  connect() {
-    this.wanted = true;
-    this.ready ??= this.load();
-    return this.ready;
-  }
+  const detach = () => {
+    resizing?.disconnect();
+    if (wasm) {
+      wasm.unmount();
+      wasm.free();
+      wasm = null;
+    }
+  };
 
-  async load() {
-    const generation = ++this.generation;
+  const load = async () => {
+    const mine = ++generation;
     // One microtask first, so options set by a `mount()` right after the element was added
     // are read by this load.
     await null;
-    const kind = this.content !== undefined || this.attr(CONTENT) ? 'full' : BUILDS[resolveLanguage(this)] || 'core';
-    let module;
+    const kind = widget.content !== undefined || widget.attr(CONTENT) ? 'full' : BUILDS[resolveLanguage(widget)] || 'core';
+    let loaded;
     try {
-      module = await start(kind);
+      loaded = await start(kind);
     } catch (error) {
-      if (generation === this.generation) this.ready = null;
-      reportError(this, error);
+      if (mine === generation) ready = null;
+      reportError(widget, error);
       throw error;
     }
-    if (generation === this.generation && this.wanted && !this.wasm) {
-      this.module = module;
-      this.attach();
+    if (mine === generation && wanted && !wasm) {
+      module = loaded;
+      attach();
     }
-    return this.handle;
-  }
+    return widget.handle;
+  };
 
-  attach() {
-    // One reporter per mount: parent-origin is checked (and warned about) once.
-    const origin = parentOrigin(this);
-    const report = (name, detail) => emit(this, name, JSON.parse(detail), origin);
-    this.resizing = postHeight(this.element, origin);
-    try {
-      this.wasm = this.module.mount(this.element, this.prefix, resolveLanguage(this), window.parent !== window,
-        this.content, fetchTexts, report);
-    } catch (error) {
-      this.resizing?.disconnect();
-      reportError(this, error);
-      throw error;
-    }
-  }
+  const unmount = () => {
+    wanted = false;
+    generation++;
+    detach();
+    if (widgets.get(element) === widget) widgets.delete(element);
+  };
 
-  detach() {
-    this.resizing?.disconnect();
-    if (this.wasm) {
-      this.wasm.unmount();
-      this.wasm.free();
-      this.wasm = null;
-    }
-  }
-
-  /** An attribute or the override changed: rebuild once, after every change of this task. */
-  changed() {
-    if (!this.wanted || this.rebuilding) return;
-    this.rebuilding = true;
-    queueMicrotask(() => {
-      this.rebuilding = false;
-      if (!this.wanted) return;
-      this.detach();
-      this.ready = this.load();
-      this.ready.catch(() => {});
-    });
-  }
-
-  /** The element left the page: unmount, unless it is back by the end of this task (moved). */
-  disconnected() {
-    queueMicrotask(() => {
-      if (!this.element.isConnected) this.unmount();
-    });
-  }
-
-  reset() {
-    if (!this.wasm) return;
-    this.wasm.forget();
-    this.detach();
-    this.attach();
-  }
-
-  unmount() {
-    this.wanted = false;
-    this.generation++;
-    this.detach();
-    if (widgets.get(this.element) === this) widgets.delete(this.element);
-  }
+  const widget = {
+    element,
+    prefix,
+    /** A content override from `mount()`. */
+    content: undefined,
+    attr: (name) => element.getAttribute(prefix + name),
+    /** Mounts the widget unless it is; resolves to its handle. */
+    connect() {
+      wanted = true;
+      ready ??= load();
+      return ready;
+    },
+    /** An attribute or the override changed: rebuild once, after every change of this task. */
+    changed() {
+      if (!wanted || rebuilding) return;
+      rebuilding = true;
+      queueMicrotask(() => {
+        rebuilding = false;
+        if (!wanted) return;
+        detach();
+        ready = load();
+        ready.catch(() => {});
+      });
+    },
+    /** The element left the page: unmount, unless it is back by the end of this task (moved). */
+    disconnected() {
+      queueMicrotask(() => {
+        if (!element.isConnected) unmount();
+      });
+    },
+    handle: {
+      element,
+      /** Forgets this widget's saved answers and starts it afresh. */
+      reset() {
+        if (!wasm) return;
+        wasm.forget();
+        detach();
+        attach();
+      },
+      /** Removes the widget; the element stays, empty. */
+      unmount,
+    },
+  };
+  return widget;
 }
 
 const widgets = new WeakMap();
@@ -231,7 +229,7 @@ const widgets = new WeakMap();
 function widgetFor(element) {
   let widget = widgets.get(element);
   if (!widget) {
-    widget = new Widget(element);
+    widget = createWidget(element);
     widgets.set(element, widget);
   }
   return widget;

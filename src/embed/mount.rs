@@ -211,7 +211,9 @@ fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            let message = info.to_string();
+            // The message alone: formatting the whole `PanicHookInfo` (its location) would
+            // ship more formatting code to every visitor.
+            let message = info.payload_as_str().unwrap_or("panic").to_owned();
             error(&format!("Guidepost stopped: {message}"));
             let detail = Detail::new()
                 .text("kind", "panic")
@@ -281,21 +283,22 @@ fn namespace(host: &HtmlElement, prefix: &str, document: &web_sys::Document) -> 
     position.unwrap_or(0).to_string()
 }
 
-/// The host page's own `utm_*` query parameters, as written in its address, for a call to
-/// action whose `cta-params` lists `utm`.
-fn page_utm() -> Vec<(String, String)> {
+/// The host page's own `utm_*` query parameters, as written in its address
+/// (`utm_source=x&utm_medium=y`), for a call to action whose `cta-params` lists `utm`.
+fn page_utm() -> String {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            key.starts_with("utm_")
-                .then(|| (key.to_owned(), value.to_owned()))
-        })
-        .collect()
+    let mut utm = String::new();
+    for pair in search.trim_start_matches('?').split('&') {
+        if pair.starts_with("utm_") {
+            if !utm.is_empty() {
+                utm.push('&');
+            }
+            utm.push_str(pair);
+        }
+    }
+    utm
 }
 
 /// `localStorage`, or `None` where it is blocked (privacy settings, sandboxed frames).

@@ -113,7 +113,7 @@ impl WidgetOptions {
             urls,
             labels,
             params,
-            utm: Vec::new(),
+            utm: String::new(),
             target,
         });
         (

@@ -29,48 +29,55 @@ impl CtaLink {
             .next()
             .unwrap_or_default()
             .to_ascii_lowercase();
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        let mut shared = Vec::new();
+        // `key=value&…`, every value encoded.
+        let mut query = String::new();
+        let mut add = |key: &str, value: &str| {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(key);
+            if !value.is_empty() {
+                query.push('=');
+                query.push_str(value);
+            }
+        };
         let note = match scheme.as_str() {
             "tel" => None,
             "mailto" => {
-                let query = url
+                let own = url
                     .split_once('?')
                     .map_or("", |(_, q)| q)
                     .to_ascii_lowercase();
-                let has = |key: &str| query.split('&').any(|p| p.starts_with(key));
+                let has = |key: &str| own.split('&').any(|p| p.starts_with(key));
                 if !has("subject=") {
-                    pairs.push(("subject".into(), encode(&mail_subject(content, r.outcome))));
+                    add("subject", &encode(&mail_subject(content, r.outcome)));
                 }
                 if !has("body=") {
-                    pairs.push(("body".into(), encode(&mail_body(content, r))));
+                    add("body", &encode(&mail_body(content, r)));
                 }
                 Some(content.ui.cta_mail_note.to_string())
             }
             _ => {
+                let mut shared = Vec::new();
                 for &param in &cta.params {
-                    let before = pairs.len();
                     match param {
-                        CtaParam::Outcome => {
-                            pairs.push(("gp_outcome".into(), r.outcome.id().into()))
-                        }
-                        CtaParam::Lang => pairs.push(("gp_lang".into(), encode(lang))),
+                        CtaParam::Outcome => add("gp_outcome", r.outcome.id()),
+                        CtaParam::Lang => add("gp_lang", &encode(lang)),
                         CtaParam::Scores => {
-                            pairs.push(("gp_coaching".into(), r.coaching_score.to_string()));
-                            pairs.push(("gp_mentoring".into(), r.mentoring_score.to_string()));
+                            add("gp_coaching", &r.coaching_score.to_string());
+                            add("gp_mentoring", &r.mentoring_score.to_string());
                         }
-                        // As written in the page's address: already encoded.
-                        CtaParam::Utm => pairs.extend(cta.utm.iter().cloned()),
+                        // As written in the page's address: encoded already.
+                        CtaParam::Utm if !cta.utm.is_empty() => add(&cta.utm, ""),
+                        CtaParam::Utm => continue,
                     }
-                    if pairs.len() > before {
-                        shared.push(param);
-                    }
+                    shared.push(param);
                 }
                 Some(cta_shares(content, &shared))
             }
         };
         Some(CtaLink {
-            href: with_query(url, &pairs),
+            href: with_query(url, &query),
             label: cta
                 .label(lang)
                 .unwrap_or(&content.ui.cta_default_label)
@@ -81,24 +88,19 @@ impl CtaLink {
     }
 }
 
-/// `url` with `pairs` (encoded already) added to its query, before any fragment.
-fn with_query(url: &str, pairs: &[(String, String)]) -> String {
-    let (base, fragment) = match url.split_once('#') {
-        Some((base, fragment)) => (base, Some(fragment)),
-        None => (url, None),
-    };
+/// `url` with `query` (`key=value&…`, encoded already) added to its own, before any fragment.
+fn with_query(url: &str, query: &str) -> String {
+    let (base, fragment) = url.split_once('#').unwrap_or((url, ""));
     let mut href = base.to_owned();
-    for (key, value) in pairs {
+    if !query.is_empty() {
         if !href.contains('?') {
             href.push('?');
         } else if !href.ends_with(['?', '&']) {
             href.push('&');
         }
-        href.push_str(key);
-        href.push('=');
-        href.push_str(value);
+        href.push_str(query);
     }
-    if let Some(fragment) = fragment {
+    if url.contains('#') {
         href.push('#');
         href.push_str(fragment);
     }
@@ -157,7 +159,7 @@ mod tests {
         Cta {
             urls: vec![("".into(), url.into())],
             params: params.to_vec(),
-            utm: vec![("utm_source".into(), "news%20letter".into())],
+            utm: "utm_source=news%20letter".into(),
             ..Default::default()
         }
     }
@@ -261,18 +263,18 @@ mod tests {
 
     #[test]
     fn query_pairs_follow_the_urls_own_query_and_precede_its_fragment() {
-        let pairs = [
-            ("a".to_owned(), "1".to_owned()),
-            ("b".to_owned(), "2".to_owned()),
+        let pairs = "a=1&b=2";
+        let cases = [
+            ("https://x.y/c", pairs, "https://x.y/c?a=1&b=2"),
+            ("https://x.y/c?k=v#f", pairs, "https://x.y/c?k=v&a=1&b=2#f"),
+            ("/c?", pairs, "/c?a=1&b=2"),
+            ("/c?k=v&", pairs, "/c?k=v&a=1&b=2"),
+            ("/c#", pairs, "/c?a=1&b=2#"),
+            ("/c#f", "", "/c#f"),
         ];
-        assert_eq!(with_query("https://x.y/c", &pairs), "https://x.y/c?a=1&b=2");
-        assert_eq!(
-            with_query("https://x.y/c?k=v#f", &pairs),
-            "https://x.y/c?k=v&a=1&b=2#f"
-        );
-        assert_eq!(with_query("/c?", &pairs), "/c?a=1&b=2");
-        assert_eq!(with_query("/c?k=v&", &pairs), "/c?k=v&a=1&b=2");
-        assert_eq!(with_query("/c#f", &[]), "/c#f");
+        for (url, query, expected) in cases {
+            assert_eq!(with_query(url, query), expected, "{url} + {query}");
+        }
     }
 
     #[test]

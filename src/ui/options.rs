@@ -45,8 +45,9 @@ pub struct Cta {
     /// `(lang, label)` the same way; without one, the content's translated label.
     pub labels: Vec<(String, String)>,
     pub params: Vec<CtaParam>,
-    /// The host page's `utm_*` query pairs, as written in its address.
-    pub utm: Vec<(String, String)>,
+    /// The host page's `utm_*` query parameters as written in its address
+    /// (`utm_source=x&utm_medium=y`), or empty.
+    pub utm: String,
     /// The link's `target`: `_top` inside a frame unless `data-cta-target` says otherwise.
     pub target: Option<String>,
 }
