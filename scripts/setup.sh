@@ -67,7 +67,8 @@ else
 fi
 
 # --- npm packages (package.json pins exact versions; package-lock.json is committed) -------
-# terser minifies the shipped JavaScript in `make dist`; axe-core runs in the browser suite.
+# terser and binaryen shrink what `make dist` ships; axe-core runs in the browser suite, and
+# esbuild, React and Vue build and run its framework hosts (tests/browser/frameworks/).
 if node -e 'const want = require("./package.json").devDependencies;
   for (const [name, version] of Object.entries(want))
     if (require(`./node_modules/${name}/package.json`).version !== version) process.exit(1);' 2>/dev/null; then
