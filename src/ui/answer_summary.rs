@@ -1,22 +1,22 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 use crate::engine::Answers;
 
 use super::sentences::change_answer_label;
 use super::{sends, Action};
 
-pub struct AnswerSummaryProps {
-    pub content: ContentRef,
-    pub answers: Answers,
-    pub dispatch: Callback<Action>,
+pub struct AnswerSummaryProps<'a> {
+    pub content: &'a Content,
+    pub answers: &'a Answers,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// Every answer given, each with a control to go back and change it.
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
-pub fn answer_summary(props: &AnswerSummaryProps) -> Html {
+pub fn answer_summary(props: &AnswerSummaryProps<'_>) -> Html {
     let content = &props.content;
     let items = content.questions.iter().map(|question| {
         let mut labels = String::new();
@@ -37,7 +37,7 @@ pub fn answer_summary(props: &AnswerSummaryProps) -> Html {
                 <span class="gp-answer-value">{ labels }</span>
                 <button type="button" class="gp-link" data-edit={question.id.to_string()}
                     aria-label={change_answer_label(content, &question.prompt)}
-                    onclick={sends(&props.dispatch, Action::Edit(question.id.to_string()))}>
+                    onclick={sends(props.dispatch, Action::Edit(question.id.to_string()))}>
                     { &*content.ui.change_answer }
                 </button>
             </li>

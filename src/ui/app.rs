@@ -129,12 +129,12 @@ pub fn App(props: &AppProps) -> Html {
     let panel = match (state.stage, recommendation.as_ref()) {
         (Stage::Question(index), _) => html! {
             { question_step(&QuestionStepProps {
-                content: content.clone(),
+                content: &content,
                 index,
-                answers: state.answers.clone(),
+                answers: &state.answers,
                 missing_answer: state.missing_answer,
                 choice_limit: state.choice_limit,
-                dispatch: dispatch.clone(),
+                dispatch: &dispatch,
             }) }
         },
         (Stage::Result, Some(recommendation)) => {
@@ -164,21 +164,21 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 { result_view(&ResultViewProps {
-                    content: content.clone(),
-                    recommendation: recommendation.clone(),
-                    answers: state.answers.clone(),
-                    tried: state.tried.last().map(|(_, changes)| changes.clone()),
-                    cta,
-                    on_cta,
+                    content: &content,
+                    recommendation,
+                    answers: &state.answers,
+                    tried: state.tried.last().map(|(_, changes)| &changes[..]),
+                    cta: cta.as_ref(),
+                    on_cta: &on_cta,
                     can_link: shows_comparison,
-                    share_link,
+                    share_link: share_link.as_ref(),
                     link_copied: state.link_copied,
-                    dispatch: dispatch.clone(),
+                    dispatch: &dispatch,
                 }) }
             }
         }
         _ => html! {
-            { start_panel(&StartPanelProps { content: content.clone(), has_progress: !state.answers.is_empty(), dispatch: dispatch.clone() }) }
+            { start_panel(&StartPanelProps { content: &content, has_progress: !state.answers.is_empty(), dispatch: &dispatch }) }
         },
     };
     let cited_rows: Vec<String> = match (state.stage, recommendation.as_ref()) {
@@ -217,24 +217,24 @@ pub fn App(props: &AppProps) -> Html {
             lang={content.lang.clone()} ref={root}>
             if props.languages.len() > 1 {
                 { language_switch(&LanguageSwitchProps {
-                    current: content.lang.to_string(),
-                    label: content.ui.language_label.to_string(),
-                    languages: props.languages.clone(),
+                    current: &content.lang,
+                    label: &content.ui.language_label,
+                    languages: &props.languages,
                     on_select: on_language,
                 }) }
             }
-            { intro(&IntroProps { intro: content.intro.clone() }) }
+            { intro(&IntroProps { intro: &content.intro }) }
             if view != ViewMode::Compare {
                 <section class="gp-panel" aria-label={content.ui.assessment_title.clone()}>{ panel }</section>
             }
             if shows_comparison {
                 { comparison(&ComparisonProps {
-                    content: content.clone(),
-                    highlighted: state.highlighted_row.clone(),
-                    cited: cited_rows,
+                    content: &content,
+                    highlighted: state.highlighted_row.as_deref(),
+                    cited: &cited_rows,
                     on_back_to_result: back_to_result,
                 }) }
-                { shared_sections(&SharedSectionsProps { content: content.clone() }) }
+                { shared_sections(&SharedSectionsProps { content: &content }) }
             }
             <div class="gp-sr" role="status" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>

@@ -1,18 +1,18 @@
 use yew::prelude::*;
 
-use crate::content::{Content, ContentRef};
+use crate::content::Content;
 use crate::engine::{Change, Flip};
 
 use super::sentences::{change_line, flip_heading, none_close};
 use super::{joined, sends, Action};
 
-pub struct ChangeListProps {
-    pub content: ContentRef,
-    pub flips: Vec<Flip>,
+pub struct ChangeListProps<'a> {
+    pub content: &'a Content,
+    pub flips: &'a [Flip],
     /// The fewest changed options that would change the result, when none is close enough to
     /// suggest.
     pub fewest: Option<usize>,
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// Each changed question: its topic, then the options swapped, added or dropped. Carries the
@@ -34,7 +34,7 @@ pub fn change_lines(content: &Content, changes: &[Change]) -> Html {
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
-pub fn change_list(props: &ChangeListProps) -> Html {
+pub fn change_list(props: &ChangeListProps<'_>) -> Html {
     let content = &props.content;
     if props.flips.is_empty() {
         return match props.fewest {
@@ -48,7 +48,7 @@ pub fn change_list(props: &ChangeListProps) -> Html {
                 <p>{ flip_heading(content, flip) }</p>
                 { change_lines(content, &flip.changes) }
                 <button type="button" class="gp-link" data-action="apply-change"
-                    onclick={sends(&props.dispatch, Action::Apply(index))}>
+                    onclick={sends(props.dispatch, Action::Apply(index))}>
                     { &*content.ui.try_change }
                 </button>
             </li>

@@ -1,13 +1,13 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 
-pub struct ComparisonProps {
-    pub content: ContentRef,
+pub struct ComparisonProps<'a> {
+    pub content: &'a Content,
     /// The row a reason pointed at.
-    pub highlighted: Option<String>,
+    pub highlighted: Option<&'a str>,
     /// Rows the result's reasons rest on (printed with the result).
-    pub cited: Vec<String>,
+    pub cited: &'a [String],
     /// Shown in the highlighted row to jump back to the result; `None` outside the result.
     pub on_back_to_result: Option<Callback<MouseEvent>>,
 }
@@ -16,11 +16,11 @@ pub struct ComparisonProps {
 /// on a phone (the CSS switches on the container's width, not the page's).
 ///
 /// A plain view function: see [`super::intro::intro`] for why.
-pub fn comparison(props: &ComparisonProps) -> Html {
+pub fn comparison(props: &ComparisonProps<'_>) -> Html {
     let comparison = &props.content.comparison;
     let back_label = props.content.ui.see_result.clone();
     let rows = comparison.rows.iter().map(|row| {
-        let highlighted = props.highlighted.as_deref() == Some(&*row.id);
+        let highlighted = props.highlighted == Some(&*row.id);
         let cited = props.cited.iter().any(|c| *c == row.id);
         let back = match (&props.on_back_to_result, highlighted) {
             (Some(on_back), true) => {

@@ -2,10 +2,10 @@ use yew::prelude::*;
 
 use crate::content::Language;
 
-pub struct LanguageSwitchProps {
-    pub current: String,
-    pub label: String,
-    pub languages: Vec<Language>,
+pub struct LanguageSwitchProps<'a> {
+    pub current: &'a str,
+    pub label: &'a str,
+    pub languages: &'a [Language],
     /// Receives the tag of the language chosen.
     pub on_select: Callback<String>,
 }
@@ -15,7 +15,7 @@ pub struct LanguageSwitchProps {
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
-pub fn language_switch(props: &LanguageSwitchProps) -> Html {
+pub fn language_switch(props: &LanguageSwitchProps<'_>) -> Html {
     let buttons = props.languages.iter().map(|language| {
         let pressed = language.lang == props.current;
         let on_select = props.on_select.clone();
@@ -29,6 +29,6 @@ pub fn language_switch(props: &LanguageSwitchProps) -> Html {
         }
     });
     html! {
-        <div class="gp-langs" role="group" aria-label={props.label.clone()}>{ for buttons }</div>
+        <div class="gp-langs" role="group" aria-label={props.label.to_owned()}>{ for buttons }</div>
     }
 }

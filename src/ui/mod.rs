@@ -1,5 +1,7 @@
 //! Yew function components, one per file, and the reducer they share. Thin: no scoring here;
 //! every number and sentence comes from [`crate::engine`] and [`crate::content`].
+//! The view functions' props borrow from the widget's state rather than own clones of it:
+//! every clone, and its drop, would be code in the wasm.
 use yew::{html, Callback, Html};
 
 use crate::content::Text;

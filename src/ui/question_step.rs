@@ -1,26 +1,26 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 use crate::engine::Answers;
 
 use super::sentences::progress;
 use super::{sends, Action};
 
-pub struct QuestionStepProps {
-    pub content: ContentRef,
+pub struct QuestionStepProps<'a> {
+    pub content: &'a Content,
     pub index: usize,
-    pub answers: Answers,
+    pub answers: &'a Answers,
     pub missing_answer: bool,
     /// A third option was chosen on a question that takes two.
     pub choice_limit: bool,
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// One question per step: native radios (or checkboxes for a question that takes two), so
 /// arrow keys, Space and Enter work as every keyboard user expects.
 ///
 /// A plain view function: see [`super::intro::intro`] for why.
-pub fn question_step(props: &QuestionStepProps) -> Html {
+pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let question = &content.questions[props.index];
@@ -48,7 +48,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
         // A full question keeps its options enabled, so a third tap is heard and answered
         // (the reducer says why nothing changed) instead of silently ignored; `sends` stops
         // the click's default, so the box does not tick.
-        let onclick = (full && !checked).then(|| sends(&props.dispatch, action.clone()));
+        let onclick = (full && !checked).then(|| sends(props.dispatch, action.clone()));
         // The label wraps its input: that associates them, with no ids to keep unique.
         html! {
             <li key={option.id.to_string()}>
@@ -59,7 +59,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                         data-option={option.id.to_string()}
                         checked={checked}
                         onclick={onclick}
-                        onchange={sends(&props.dispatch, action)}
+                        onchange={sends(props.dispatch, action)}
                     />
                     <span>{ &*option.label }</span>
                 </label>
@@ -91,7 +91,7 @@ pub fn question_step(props: &QuestionStepProps) -> Html {
                 { if props.missing_answer { &*ui.answer_required } else if props.choice_limit { &*ui.choice_limit } else { "" } }
             </p>
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(&props.dispatch, Action::Back)}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(props.dispatch, Action::Back)}>{ &*ui.back }</button>
                 <button type="submit" class="gp-button" data-action="next">
                     { if to_result { &*ui.see_result } else { &*ui.next } }
                 </button>

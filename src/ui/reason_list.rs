@@ -1,17 +1,17 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 use crate::engine::{Reason, Side};
 
 use super::sentences::{more_reasons, reason_row_link};
 use super::{sends, Action};
 
-pub struct ReasonListProps {
-    pub content: ContentRef,
-    pub reasons: Vec<Reason>,
+pub struct ReasonListProps<'a> {
+    pub content: &'a Content,
+    pub reasons: &'a [Reason],
     /// Whether the comparison is on the page to link to.
     pub can_link: bool,
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// Each reason: the answer that caused it, in the article's words, the comparison row (or
@@ -20,7 +20,7 @@ pub struct ReasonListProps {
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
-pub fn reason_list(props: &ReasonListProps) -> Html {
+pub fn reason_list(props: &ReasonListProps<'_>) -> Html {
     let content = &props.content;
     let item = |reason: &Reason| {
         let choice = content.question(&reason.question)?.choice(&reason.option)?;
@@ -37,7 +37,7 @@ pub fn reason_list(props: &ReasonListProps) -> Html {
             let link = props.can_link.then(|| {
                 html! {
                     <button type="button" class="gp-link" data-reason-row={row.id.to_string()}
-                        onclick={sends(&props.dispatch, Action::HighlightRow(row.id.to_string()))}>
+                        onclick={sends(props.dispatch, Action::HighlightRow(row.id.to_string()))}>
                         { reason_row_link(content, &row.label) }
                     </button>
                 }

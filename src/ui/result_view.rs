@@ -1,8 +1,6 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 use crate::engine::{Answers, Change, Recommendation};
 
 use super::answer_summary::{answer_summary, AnswerSummaryProps};
@@ -14,23 +12,23 @@ use super::sentences::{self, outcome_text, sequence_reason, sequence_text};
 use super::share_panel::{share_panel, SharePanelProps};
 use super::{sends, Action};
 
-pub struct ResultViewProps {
-    pub content: ContentRef,
-    pub recommendation: Rc<Recommendation>,
-    pub answers: Answers,
+pub struct ResultViewProps<'a> {
+    pub content: &'a Content,
+    pub recommendation: &'a Recommendation,
+    pub answers: &'a Answers,
     /// The changes of the suggestion being tried, if one is.
-    pub tried: Option<Vec<Change>>,
+    pub tried: Option<&'a [Change]>,
     /// The call to action for this result, if the host page gave one.
-    pub cta: Option<CtaLink>,
+    pub cta: Option<&'a CtaLink>,
     /// Told where the call to action followed sits, before the browser follows it.
-    pub on_cta: Callback<&'static str>,
+    pub on_cta: &'a Callback<&'static str>,
     /// Whether the comparison is on the page, so reasons can link to its rows.
     pub can_link: bool,
     /// The share link, when the page has a URL to share.
-    pub share_link: Option<AttrValue>,
+    pub share_link: Option<&'a AttrValue>,
     /// How the last copy of the share link went, if one was tried.
     pub link_copied: Option<bool>,
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// The recommendation, explained, in the order an executive reads it on a phone: headline,
@@ -38,7 +36,7 @@ pub struct ResultViewProps {
 /// the strongest reasons, what would change it; then the answers given and sharing.
 ///
 /// A plain view function: see [`super::intro::intro`] for why.
-pub fn result_view(props: &ResultViewProps) -> Html {
+pub fn result_view(props: &ResultViewProps<'_>) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let r = &props.recommendation;
@@ -54,13 +52,13 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             </div>
         }
     });
-    let tried = props.tried.as_ref().map(|changes| {
+    let tried = props.tried.map(|changes| {
         html! {
             <div class="gp-tried">
                 <p class="gp-strong">{ &*ui.tried_note }</p>
                 { change_lines(content, changes) }
                 <button type="button" class="gp-button gp-secondary" data-action="undo"
-                    onclick={sends(&props.dispatch, Action::Undo)}>{ &*ui.undo }</button>
+                    onclick={sends(props.dispatch, Action::Undo)}>{ &*ui.undo }</button>
             </div>
         }
     });
@@ -96,13 +94,13 @@ pub fn result_view(props: &ResultViewProps) -> Html {
 
             // Right after the scores: on a phone the call to action is within the first two
             // screens of the result, not below every reason.
-            if let Some(cta) = &props.cta {
+            if let Some(cta) = props.cta {
                 <div class="gp-cta">
                     <div>
                         <h4>{ &*ui.cta_title }</h4>
                         <p>{ &*ui.cta_text }</p>
                     </div>
-                    <div>{ cta_button(cta, "scores", &props.on_cta) }</div>
+                    <div>{ cta_button(cta, "scores", props.on_cta) }</div>
                 </div>
             }
 
@@ -111,45 +109,45 @@ pub fn result_view(props: &ResultViewProps) -> Html {
             <div class="gp-block">
                 <h4>{ &*ui.reasons_title }</h4>
                 { reason_list(&ReasonListProps {
-                    content: content.clone(),
-                    reasons: r.reasons.clone(),
+                    content,
+                    reasons: &r.reasons,
                     can_link: props.can_link,
-                    dispatch: props.dispatch.clone(),
+                    dispatch: props.dispatch,
                 }) }
             </div>
 
             <div class="gp-block">
                 <h4>{ &*ui.change_title }</h4>
                 { change_list(&ChangeListProps {
-                    content: content.clone(),
-                    flips: r.changes.clone(),
+                    content,
+                    flips: &r.changes,
                     fewest: r.fewest_changes,
-                    dispatch: props.dispatch.clone(),
+                    dispatch: props.dispatch,
                 }) }
             </div>
 
             <details class="gp-block gp-answers-block">
                 <summary>{ &*ui.answers_title }</summary>
-                { answer_summary(&AnswerSummaryProps { content: content.clone(), answers: props.answers.clone(), dispatch: props.dispatch.clone() }) }
+                { answer_summary(&AnswerSummaryProps { content, answers: props.answers, dispatch: props.dispatch }) }
             </details>
 
-            if let Some(link) = &props.share_link {
+            if let Some(link) = props.share_link {
                 { share_panel(&SharePanelProps {
-                    content: content.clone(),
-                    link: link.clone(),
+                    content,
+                    link,
                     copied: props.link_copied,
-                    dispatch: props.dispatch.clone(),
+                    dispatch: props.dispatch,
                 }) }
             }
 
             // And again once everything is read.
-            if let Some(cta) = &props.cta {
-                <div class="gp-cta gp-cta-end">{ cta_button(cta, "end", &props.on_cta) }</div>
+            if let Some(cta) = props.cta {
+                <div class="gp-cta gp-cta-end">{ cta_button(cta, "end", props.on_cta) }</div>
             }
 
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(&props.dispatch, Action::Back)}>{ &*ui.back }</button>
-                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={sends(&props.dispatch, Action::Restart)}>{ &*ui.restart }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(props.dispatch, Action::Back)}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={sends(props.dispatch, Action::Restart)}>{ &*ui.restart }</button>
             </div>
         </section>
     }

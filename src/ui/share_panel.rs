@@ -1,23 +1,23 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 
 use super::Action;
 
-pub struct SharePanelProps {
-    pub content: ContentRef,
+pub struct SharePanelProps<'a> {
+    pub content: &'a Content,
     /// The page URL with the answers in its fragment.
-    pub link: AttrValue,
+    pub link: &'a AttrValue,
     /// How the last copy went, if one was tried ([`super::State::link_copied`]).
     pub copied: Option<bool>,
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// The result as a link (visible, selectable), a copy control and a print control.
 ///
 /// A plain view function: see [`super::intro::intro`] for why; the copy status lives in the
 /// widget's state.
-pub fn share_panel(props: &SharePanelProps) -> Html {
+pub fn share_panel(props: &SharePanelProps<'_>) -> Html {
     let ui = &props.content.ui;
     let on_copy = {
         let dispatch = props.dispatch.clone();

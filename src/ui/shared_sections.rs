@@ -1,18 +1,18 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 
 use super::text_items;
 
-pub struct SharedSectionsProps {
-    pub content: ContentRef,
+pub struct SharedSectionsProps<'a> {
+    pub content: &'a Content,
 }
 
 /// What both approaches share, why the choice matters, combining them, and timing.
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
-pub fn shared_sections(props: &SharedSectionsProps) -> Html {
+pub fn shared_sections(props: &SharedSectionsProps<'_>) -> Html {
     let content = &props.content;
     html! {
         <section class="gp-shared" aria-labelledby="gp-shared-title">

@@ -1,21 +1,21 @@
 use yew::prelude::*;
 
-use crate::content::ContentRef;
+use crate::content::Content;
 
 use super::{sends, text_items, Action};
 
-pub struct StartPanelProps {
-    pub content: ContentRef,
+pub struct StartPanelProps<'a> {
+    pub content: &'a Content,
     /// Some answers are saved: offer to continue, and to forget them.
     pub has_progress: bool,
-    pub dispatch: Callback<Action>,
+    pub dispatch: &'a Callback<Action>,
 }
 
 /// The invitation to take the self-assessment, or to resume it.
 ///
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
-pub fn start_panel(props: &StartPanelProps) -> Html {
+pub fn start_panel(props: &StartPanelProps<'_>) -> Html {
     let ui = &props.content.ui;
     html! {
         <div class="gp-start">
@@ -25,11 +25,11 @@ pub fn start_panel(props: &StartPanelProps) -> Html {
                 { text_items(&ui.start_points) }
             </ul>
             <div class="gp-nav">
-                <button type="button" class="gp-button" data-action="start" onclick={sends(&props.dispatch, Action::Start)}>
+                <button type="button" class="gp-button" data-action="start" onclick={sends(props.dispatch, Action::Start)}>
                     { if props.has_progress { &*ui.resume } else { &*ui.start } }
                 </button>
                 if props.has_progress {
-                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={sends(&props.dispatch, Action::Restart)}>
+                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={sends(props.dispatch, Action::Restart)}>
                         { &*ui.forget }
                     </button>
                 }
