@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{ContentRef, Language};
-use crate::engine::{code, Answers, Recommendation};
+use crate::engine::{code, Answers, Reason, Recommendation};
 
 use super::comparison::{comparison, ComparisonProps};
 use super::intro::{intro, IntroProps};
@@ -181,9 +181,9 @@ pub fn App(props: &AppProps) -> Html {
             { start_panel(&StartPanelProps { content: &content, has_progress: !state.answers.is_empty(), dispatch: &dispatch }) }
         },
     };
-    let cited_rows: Vec<String> = match (state.stage, recommendation.as_ref()) {
-        (Stage::Result, Some(r)) => r.reasons.iter().map(|reason| reason.row.clone()).collect(),
-        _ => Vec::new(),
+    let cited: &[Reason] = match (state.stage, recommendation.as_ref()) {
+        (Stage::Result, Some(r)) => &r.reasons,
+        _ => &[],
     };
     let announcement = match (state.stage, recommendation.as_ref()) {
         (Stage::Question(i), _) => sentences::question_announcement(&content, i),
@@ -231,7 +231,7 @@ pub fn App(props: &AppProps) -> Html {
                 { comparison(&ComparisonProps {
                     content: &content,
                     highlighted: state.highlighted_row.as_deref(),
-                    cited: &cited_rows,
+                    cited,
                     on_back_to_result: back_to_result,
                 }) }
                 { shared_sections(&SharedSectionsProps { content: &content }) }

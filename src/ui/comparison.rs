@@ -1,13 +1,14 @@
 use yew::prelude::*;
 
 use crate::content::Content;
+use crate::engine::Reason;
 
 pub struct ComparisonProps<'a> {
     pub content: &'a Content,
     /// The row a reason pointed at.
     pub highlighted: Option<&'a str>,
-    /// Rows the result's reasons rest on (printed with the result).
-    pub cited: &'a [String],
+    /// The result's reasons: the rows they rest on are marked (printed with the result).
+    pub cited: &'a [Reason],
     /// Shown in the highlighted row to jump back to the result; `None` outside the result.
     pub on_back_to_result: Option<Callback<MouseEvent>>,
 }
@@ -18,15 +19,15 @@ pub struct ComparisonProps<'a> {
 /// A plain view function: see [`super::intro::intro`] for why.
 pub fn comparison(props: &ComparisonProps<'_>) -> Html {
     let comparison = &props.content.comparison;
-    let back_label = props.content.ui.see_result.clone();
+    let back_label = &*props.content.ui.see_result;
     let rows = comparison.rows.iter().map(|row| {
         let highlighted = props.highlighted == Some(&*row.id);
-        let cited = props.cited.iter().any(|c| *c == row.id);
+        let cited = props.cited.iter().any(|reason| reason.row == row.id);
         let back = match (&props.on_back_to_result, highlighted) {
             (Some(on_back), true) => {
                 html! {
                     <button type="button" class="gp-link gp-row-back" onclick={on_back.clone()}>
-                        { back_label.clone() }
+                        { back_label }
                     </button>
                 }
             }

@@ -78,8 +78,8 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
                 <div class="gp-block">
                     <h4>{ &*ui.scores_title }</h4>
                     { score_chart(&ScoreChartProps {
-                        coaching_label: content.comparison.coaching.clone().into(),
-                        mentoring_label: content.comparison.mentoring.clone().into(),
+                        coaching_label: &content.comparison.coaching,
+                        mentoring_label: &content.comparison.mentoring,
                         coaching: r.coaching_score,
                         mentoring: r.mentoring_score,
                         description: chart_description.into(),
