@@ -67,15 +67,8 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
         }
     });
 
-    let onsubmit = {
-        let dispatch = props.dispatch.clone();
-        move |event: SubmitEvent| {
-            event.prevent_default();
-            dispatch.emit(Action::Next);
-        }
-    };
     html! {
-        <form class="gp-quiz" data-question={question.id.to_string()} onsubmit={onsubmit} novalidate=true>
+        <form class="gp-quiz" data-question={question.id.to_string()} onsubmit={sends(props.dispatch, Action::Next)} novalidate=true>
             <div class="gp-progress">
                 <span class="gp-progress-label">{ progress }</span>
                 <progress max={total.to_string()} value={(props.index + 1).to_string()} aria-hidden="true"></progress>
