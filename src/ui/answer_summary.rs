@@ -18,7 +18,8 @@ pub struct AnswerSummaryProps<'a> {
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn answer_summary(props: &AnswerSummaryProps<'_>) -> Html {
     let content = &props.content;
-    let items = content.questions.iter().map(|question| {
+    let mut items = Vec::new();
+    for question in content.questions.iter() {
         let mut labels = String::new();
         for choice in props
             .answers
@@ -31,7 +32,7 @@ pub fn answer_summary(props: &AnswerSummaryProps<'_>) -> Html {
             }
             labels.push_str(&choice.label);
         }
-        html! {
+        items.push(html! {
             <li key={question.id.to_string()}>
                 <span class="gp-answer-question">{ &*question.prompt }</span>
                 <span class="gp-answer-value">{ labels }</span>
@@ -41,7 +42,7 @@ pub fn answer_summary(props: &AnswerSummaryProps<'_>) -> Html {
                     { &*content.ui.change_answer }
                 </button>
             </li>
-        }
-    });
+        });
+    }
     html! { <ul class="gp-answers" role="list">{ for items }</ul> }
 }

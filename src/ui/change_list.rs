@@ -18,14 +18,15 @@ pub struct ChangeListProps<'a> {
 /// Each changed question: its topic, then the options swapped, added or dropped. Carries the
 /// test hooks `data-change`, `data-from` and `data-to` (the whole answer before and after).
 pub fn change_lines(content: &Content, changes: &[Change]) -> Html {
-    let items = changes.iter().map(|change| {
-        html! {
+    let mut items = Vec::new();
+    for change in changes {
+        items.push(html! {
             <li data-change={change.question.clone()}
                 data-from={joined(&change.from, " ")} data-to={joined(&change.to, " ")}>
                 { change_line(content, change) }
             </li>
-        }
-    });
+        });
+    }
     html! { <ul class="gp-change-lines" role="list">{ for items }</ul> }
 }
 
@@ -42,8 +43,9 @@ pub fn change_list(props: &ChangeListProps<'_>) -> Html {
             None => html! {},
         };
     }
-    let items = props.flips.iter().enumerate().map(|(index, flip)| {
-        html! {
+    let mut items = Vec::new();
+    for (index, flip) in props.flips.iter().enumerate() {
+        items.push(html! {
             <li key={flip.outcome.id()} data-flip={flip.outcome.id()}>
                 <p>{ flip_heading(content, flip) }</p>
                 { change_lines(content, &flip.changes) }
@@ -52,7 +54,7 @@ pub fn change_list(props: &ChangeListProps<'_>) -> Html {
                     { &*content.ui.try_change }
                 </button>
             </li>
-        }
-    });
+        });
+    }
     html! { <ul class="gp-changes" role="list">{ for items }</ul> }
 }

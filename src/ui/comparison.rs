@@ -20,7 +20,8 @@ pub struct ComparisonProps<'a> {
 pub fn comparison(props: &ComparisonProps<'_>) -> Html {
     let comparison = &props.content.comparison;
     let back_label = &*props.content.ui.see_result;
-    let rows = comparison.rows.iter().map(|row| {
+    let mut rows = Vec::new();
+    for row in comparison.rows.iter() {
         let highlighted = props.highlighted == Some(&*row.id);
         let cited = props.cited.iter().any(|reason| reason.row == row.id);
         let back = match (&props.on_back_to_result, highlighted) {
@@ -33,7 +34,7 @@ pub fn comparison(props: &ComparisonProps<'_>) -> Html {
             }
             _ => html! {},
         };
-        html! {
+        rows.push(html! {
             <tr key={row.id.to_string()} data-row={row.id.to_string()} tabindex="-1"
                 class="gp-row" data-highlighted={highlighted.then_some("")} data-cited={cited.then_some("")}>
                 <th scope="row">{ &*row.label }{ back }</th>
@@ -46,8 +47,8 @@ pub fn comparison(props: &ComparisonProps<'_>) -> Html {
                     { &*row.mentoring }
                 </td>
             </tr>
-        }
-    });
+        });
+    }
     html! {
         <section class="gp-compare" aria-labelledby="gp-compare-title">
             <h3 id="gp-compare-title" class="gp-section-title">{ &*comparison.title }</h3>

@@ -16,18 +16,19 @@ pub struct LanguageSwitchProps<'a> {
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn language_switch(props: &LanguageSwitchProps<'_>) -> Html {
-    let buttons = props.languages.iter().map(|language| {
+    let mut buttons = Vec::new();
+    for language in props.languages.iter() {
         let pressed = language.lang == props.current;
         let on_select = props.on_select.clone();
         let lang = language.lang.to_string();
-        html! {
+        buttons.push(html! {
             <button type="button" key={lang.clone()} class="gp-lang" lang={lang.clone()}
                 data-lang-option={lang.clone()} aria-pressed={if pressed { "true" } else { "false" }}
                 onclick={move |_| if !pressed { on_select.emit(lang.clone()) }}>
                 { &*language.name }
             </button>
-        }
-    });
+        });
+    }
     html! {
         <div class="gp-langs" role="group" aria-label={props.label.to_owned()}>{ for buttons }</div>
     }

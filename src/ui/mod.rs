@@ -1,7 +1,8 @@
 //! Yew function components, one per file, and the reducer they share. Thin: no scoring here;
 //! every number and sentence comes from [`crate::engine`] and [`crate::content`].
 //! The view functions' props borrow from the widget's state rather than own clones of it:
-//! every clone, and its drop, would be code in the wasm.
+//! every clone, and its drop, would be code in the wasm. Their lists are built in plain
+//! loops: each `iter().map(…)` would be its own copy of the collecting code.
 use yew::{html, Callback, Html};
 
 use crate::content::Text;
@@ -32,10 +33,11 @@ pub use state::{Action, Stage, State};
 /// An `<li>` for each text (the bullet and step lists of content): one function for all of
 /// them rather than a copy of the list-building code per list.
 pub fn text_items(texts: &[Text]) -> Html {
-    texts
-        .iter()
-        .map(|text| html! { <li>{ &**text }</li> })
-        .collect()
+    let mut items = Vec::new();
+    for text in texts {
+        items.push(html! { <li>{ &**text }</li> });
+    }
+    html! { <>{ for items }</> }
 }
 
 /// The items with `separator` between them (`str::join` would add its own copy of the code

@@ -39,7 +39,8 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
     // With every question answered the main button goes (back) to the result.
     let to_result = props.index + 1 == total || all_answered;
 
-    let options = question.options.iter().map(|option| {
+    let mut options = Vec::new();
+    for option in question.options.iter() {
         let checked = chosen.iter().any(|c| *c == option.id);
         let action = Action::Choose {
             question: question.id.to_string(),
@@ -50,7 +51,7 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
         // the click's default, so the box does not tick.
         let onclick = (full && !checked).then(|| sends(props.dispatch, action.clone()));
         // The label wraps its input: that associates them, with no ids to keep unique.
-        html! {
+        options.push(html! {
             <li key={option.id.to_string()}>
                 <label class="gp-option">
                     <input
@@ -64,8 +65,8 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
                     <span>{ &*option.label }</span>
                 </label>
             </li>
-        }
-    });
+        });
+    }
 
     html! {
         <form class="gp-quiz" data-question={question.id.to_string()} onsubmit={sends(props.dispatch, Action::Next)} novalidate=true>

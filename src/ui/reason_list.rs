@@ -60,7 +60,7 @@ pub fn reason_list(props: &ReasonListProps<'_>) -> Html {
             </li>
         })
     };
-    // A plain loop: an iterator chain (filter, collect, split) costs the wasm more code.
+    // A plain loop (see `super`): shown first, the rest behind the disclosure.
     let (mut first, mut rest) = (Vec::new(), Vec::new());
     for reason in props.reasons {
         if let Some(item) = item(reason) {

@@ -14,17 +14,21 @@ pub struct SharedSectionsProps<'a> {
 /// component costs the wasm its own copy of Yew's lifecycle code.
 pub fn shared_sections(props: &SharedSectionsProps<'_>) -> Html {
     let content = &props.content;
+    let mut cards = Vec::new();
+    for section in content.sections.iter() {
+        cards.push(html! {
+            <article key={section.id.to_string()} class="gp-card" data-section={section.id.to_string()}>
+                <h4>{ &*section.title }</h4>
+                <p>{ &*section.text }</p>
+                <ul>{ text_items(&section.points) }</ul>
+            </article>
+        });
+    }
     html! {
         <section class="gp-shared" aria-labelledby="gp-shared-title">
             <h3 id="gp-shared-title" class="gp-section-title">{ &*content.ui.shared_title }</h3>
             <div class="gp-cards">
-                { for content.sections.iter().map(|section| html! {
-                    <article key={section.id.to_string()} class="gp-card" data-section={section.id.to_string()}>
-                        <h4>{ &*section.title }</h4>
-                        <p>{ &*section.text }</p>
-                        <ul>{ text_items(&section.points) }</ul>
-                    </article>
-                }) }
+                { for cards }
             </div>
         </section>
     }
