@@ -175,37 +175,33 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
     if choices.iter().any(Vec::is_empty) {
         return Nearest::default();
     }
-    let alternatives: Vec<Vec<Alternative>> = content
-        .questions
-        .iter()
-        .zip(&choices)
-        .map(|(question, sets)| {
-            // The current answer as option indices (the answers are normalized: known ids).
-            let chosen: Vec<usize> = answers
-                .get(&question.id)
-                .iter()
-                .filter_map(|id| question.options.iter().position(|o| o.id == *id))
-                .collect();
-            sets.iter()
-                .enumerate()
-                .map(|(set, options)| {
-                    let evidence = options.iter().fold((0.0, 0.0, 0.0), |(c, m, b), &o| {
-                        let choice = &question.options[o];
-                        (
-                            c + choice.coaching.max(0.0),
-                            m + choice.mentoring.max(0.0),
-                            b + choice.combined.max(0.0),
-                        )
-                    });
-                    Alternative {
-                        set,
-                        distance: option_distance(&chosen, options),
-                        evidence,
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    // Plain loops rather than iterator chains: less code in the wasm.
+    let mut alternatives: Vec<Vec<Alternative>> = Vec::new();
+    for (question, sets) in content.questions.iter().zip(&choices) {
+        // The current answer as option indices (the answers are normalized: known ids).
+        let mut chosen = Vec::new();
+        for id in answers.get(&question.id) {
+            if let Some(o) = question.options.iter().position(|o| o.id == *id) {
+                chosen.push(o);
+            }
+        }
+        let mut question_alternatives = Vec::new();
+        for (set, options) in sets.iter().enumerate() {
+            let mut evidence = (0.0, 0.0, 0.0);
+            for &o in options {
+                let choice = &question.options[o];
+                evidence.0 += choice.coaching.max(0.0);
+                evidence.1 += choice.mentoring.max(0.0);
+                evidence.2 += choice.combined.max(0.0);
+            }
+            question_alternatives.push(Alternative {
+                set,
+                distance: option_distance(&chosen, options),
+                evidence,
+            });
+        }
+        alternatives.push(question_alternatives);
+    }
     // The most distance the questions from `q` on can still add.
     let mut reach_after = vec![0usize; alternatives.len() + 1];
     for q in (0..alternatives.len()).rev() {
@@ -247,30 +243,31 @@ pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
     if best.len() == 2 && best[1].0 < best[0].0 {
         best.swap(0, 1);
     }
-    let flips = best
-        .into_iter()
-        .filter(|(distance, _, _)| *distance <= shown)
-        .map(|(distance, _, index)| {
-            let target = answers_at(content, &index, &choices);
-            let decision = decide(&content.engine, &tally(content, &target));
-            let changes = content
-                .questions
-                .iter()
-                .filter(|q| answers.get(&q.id) != target.get(&q.id))
-                .map(|q| Change {
+    let mut flips = Vec::new();
+    for (distance, _, index) in best {
+        if distance > shown {
+            continue;
+        }
+        let target = answers_at(content, &index, &choices);
+        let decision = decide(&content.engine, &tally(content, &target));
+        let mut changes = Vec::new();
+        for q in content.questions.iter() {
+            let (from, to) = (answers.get(&q.id), target.get(&q.id));
+            if from != to {
+                changes.push(Change {
                     question: q.id.to_string(),
-                    from: answers.get(&q.id).to_vec(),
-                    to: target.get(&q.id).to_vec(),
-                })
-                .collect();
-            Flip {
-                outcome: decision.outcome,
-                sequence: decision.sequence,
-                changes,
-                distance,
+                    from: from.to_vec(),
+                    to: to.to_vec(),
+                });
             }
-        })
-        .collect();
+        }
+        flips.push(Flip {
+            outcome: decision.outcome,
+            sequence: decision.sequence,
+            changes,
+            distance,
+        });
+    }
     Nearest { flips, fewest }
 }
 
