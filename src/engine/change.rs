@@ -57,6 +57,16 @@ pub(crate) fn possible_answers(question: &Question) -> Vec<Vec<usize>> {
     all
 }
 
+/// [`possible_answers`] for each question, in order (a plain loop: less code in the wasm than
+/// a collected map).
+fn every_possible_answer(content: &Content) -> Vec<Vec<Vec<usize>>> {
+    let mut choices = Vec::new();
+    for question in content.questions.iter() {
+        choices.push(possible_answers(question));
+    }
+    choices
+}
+
 /// The number of complete answer sets the content allows.
 pub fn answer_set_count(content: &Content) -> u128 {
     content
@@ -72,7 +82,7 @@ pub(crate) fn for_each_answer_set(
     content: &Content,
     mut visit: impl FnMut(&[usize], &[Vec<Vec<usize>>]),
 ) {
-    let choices: Vec<Vec<Vec<usize>>> = content.questions.iter().map(possible_answers).collect();
+    let choices = every_possible_answer(content);
     if choices.iter().any(Vec::is_empty) {
         return;
     }
@@ -110,10 +120,10 @@ pub(crate) fn answers_at(
 ) -> Answers {
     let mut answers = Answers::new();
     for ((question, &i), sets) in content.questions.iter().zip(index).zip(choices) {
-        let ids = sets[i]
-            .iter()
-            .map(|&o| question.options[o].id.to_string())
-            .collect();
+        let mut ids = Vec::new();
+        for &o in &sets[i] {
+            ids.push(question.options[o].id.to_string());
+        }
         answers.set(&question.id, ids);
     }
     answers
@@ -171,7 +181,7 @@ struct Alternative {
 pub fn nearest_flips(content: &Content, answers: &Answers) -> Nearest {
     let answers = answers.normalized(content);
     let current = decide(&content.engine, &tally(content, &answers)).outcome;
-    let choices: Vec<Vec<Vec<usize>>> = content.questions.iter().map(possible_answers).collect();
+    let choices = every_possible_answer(content);
     if choices.iter().any(Vec::is_empty) {
         return Nearest::default();
     }

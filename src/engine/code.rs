@@ -18,13 +18,12 @@ pub fn encode(answers: &Answers) -> String {
         if i > 0 {
             encoded.push('-');
         }
-        encoded.extend(
-            answers
-                .get(question)
-                .iter()
-                .filter_map(|chosen| options.iter().position(|o| o == chosen))
-                .filter_map(|i| char::from_digit(i as u32, 10)),
-        );
+        for chosen in answers.get(question) {
+            let digit = options.iter().position(|o| o == chosen);
+            if let Some(digit) = digit.and_then(|i| char::from_digit(i as u32, 10)) {
+                encoded.push(digit);
+            }
+        }
     }
     encoded
 }

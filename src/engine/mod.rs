@@ -204,8 +204,14 @@ fn reasons(content: &Content, answers: &Answers, tally: &Tally, outcome: Outcome
     sort_by_key_descending(&mut mentoring, |r| r.weight);
     let max = content.engine.max_reasons as usize;
     match outcome {
-        Outcome::Coaching => coaching.into_iter().take(max).collect(),
-        Outcome::Mentoring => mentoring.into_iter().take(max).collect(),
+        Outcome::Coaching => {
+            coaching.truncate(max);
+            coaching
+        }
+        Outcome::Mentoring => {
+            mentoring.truncate(max);
+            mentoring
+        }
         Outcome::Combined => {
             // What made it a combination first; then alternate sides so both approaches are
             // explained, an answer that counts for both (e.g. "a mix of both") named once.

@@ -81,16 +81,18 @@ pub(crate) fn best_possible(
     question: &Question,
     weight: impl Fn(&crate::content::Choice) -> f64,
 ) -> f64 {
-    let mut weights: Vec<f64> = question
-        .options
-        .iter()
-        .map(|c| weight(c).max(0.0))
-        .collect();
+    // Plain loops rather than iterator chains: less code in the wasm.
+    let mut weights = Vec::new();
+    for choice in question.options.iter() {
+        weights.push(weight(choice).max(0.0));
+    }
     super::sort_by_key_descending(&mut weights, |w| *w);
-    weights
-        .iter()
-        .take(usize::from(question.max_choices.max(1)))
-        .sum()
+    weights.truncate(usize::from(question.max_choices.max(1)));
+    let mut best = 0.0;
+    for w in weights {
+        best += w;
+    }
+    best
 }
 
 /// Combined while the shares are within the margin; otherwise the higher share leads.
