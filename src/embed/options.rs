@@ -56,7 +56,16 @@ impl WidgetOptions {
             "auto" => Theme::Auto,
             _ => Theme::Light,
         };
-        let persist = pick(PERSIST, &["on", "off"], "on") == "on";
+        // The words site builders write for a switch, as well as on and off.
+        let persist = matches!(
+            pick(
+                PERSIST,
+                &["on", "off", "true", "false", "yes", "no", "1", "0"],
+                "on"
+            )
+            .as_str(),
+            "on" | "true" | "yes" | "1"
+        );
         let target = match text(CTA_TARGET).map(|t| t.to_ascii_lowercase()) {
             Some(target) if CTA_TARGETS.contains(&target.as_str()) => Some(target),
             other => {
@@ -202,6 +211,25 @@ mod tests {
                 .any(|w| w.contains("data-view=\"sideways\"")),
             "{warnings:?}"
         );
+    }
+
+    #[test]
+    fn persist_takes_the_usual_words_for_off() {
+        for (value, persist) in [
+            ("off", false),
+            ("false", false),
+            ("0", false),
+            ("No", false),
+            ("on", true),
+            ("true", true),
+            ("1", true),
+        ] {
+            let (options, warnings) = read(&[("data-persist", value)]);
+            assert_eq!(options.persist, persist, "data-persist=\"{value}\"");
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+        let (options, warnings) = read(&[("data-persist", "sometimes")]);
+        assert!(options.persist && warnings.len() == 1, "{warnings:?}");
     }
 
     #[test]

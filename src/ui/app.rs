@@ -345,13 +345,31 @@ fn report_result(state: &State, old: &mut Rendered, on_event: &Callback<WidgetEv
     });
 }
 
+/// `text` escaped for a CSS string in double quotes: a content override's row id may hold
+/// any character, and must still select its own row only.
+fn css_string(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            // Control characters as hex escapes, each ended by a space.
+            c if c.is_control() => escaped.push_str(&format!("\\{:x} ", c as u32)),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 fn move_focus(root: &NodeRef, target: &FocusTarget) {
     let Some(root) = root.cast::<web_sys::Element>() else {
         return;
     };
     let selector = match target {
         FocusTarget::Stage => "[data-autofocus]".to_owned(),
-        FocusTarget::Row(row) => format!("[data-row=\"{row}\"]"),
+        FocusTarget::Row(row) => format!("[data-row=\"{}\"]", css_string(row)),
     };
     if let Ok(Some(element)) = root.query_selector(&selector) {
         if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
@@ -362,5 +380,15 @@ fn move_focus(root: &NodeRef, target: &FocusTarget) {
                 element.scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn css_strings_escape_quotes_backslashes_and_controls() {
+        assert_eq!(super::css_string("best-for"), "best-for");
+        assert_eq!(super::css_string("a\"]b"), "a\\\"]b");
+        assert_eq!(super::css_string("a\\b\nc"), "a\\\\b\\a c");
     }
 }

@@ -469,3 +469,33 @@ async fn complete_events_say_whether_a_result_is_fresh_changed_resumed_or_shared
     assert_eq!(sources(&record), ["shared"], "{record}");
     browser.quit().await;
 }
+
+/// Site builders write a switch as `false` or `0` as often as `off`: each keeps nothing in
+/// storage, while `on` (the default) keeps the progress.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn persist_false_or_0_keeps_nothing_in_storage() {
+    let server = server_with(vec![(
+        "/persist.html",
+        page(
+            "<div data-guidepost=\"false\" data-persist=\"false\"></div>\
+             <div data-guidepost=\"zero\" data-persist=\"0\"></div>\
+             <div data-guidepost=\"on\" data-persist=\"on\"></div>",
+        ),
+    )]);
+    let browser = Browser::launch_with(server).await;
+    browser.goto_path("/persist.html").await;
+    browser.js("localStorage.clear();", vec![]).await;
+    for name in ["false", "zero", "on"] {
+        let widget = Widget::at(&browser, &format!("[data-guidepost=\"{name}\"]"));
+        widget.wait_ready().await;
+        widget.start(Input::Mouse).await;
+        widget
+            .answer(Input::Mouse, "situation", &["role-transition"])
+            .await;
+    }
+    let saved = crate::page::saved_progress(&browser).await;
+    let keys: Vec<&String> = saved.keys().collect();
+    assert_eq!(keys, ["guidepost:on"], "{saved:?}");
+    browser.quit().await;
+}
