@@ -52,7 +52,7 @@ impl Detail {
 
     pub fn texts(mut self, key: &str, values: &[String]) -> Self {
         self.key(key);
-        self.0.push_str(&list(values.iter().map(|v| quoted(v))));
+        self.0.push_str(&quoted_list(values));
         self
     }
 
@@ -69,29 +69,44 @@ impl Detail {
     }
 }
 
+// Slices rather than iterators: one copy of each function in the wasm, whatever the caller.
+
 /// A nested object without the `"version"` field.
-pub fn object<'a>(fields: impl IntoIterator<Item = (&'a str, String)>) -> String {
+pub fn object(fields: &[(&str, String)]) -> String {
     let mut json = String::from("{");
-    for (i, (key, value)) in fields.into_iter().enumerate() {
+    for (i, (key, value)) in fields.iter().enumerate() {
         if i > 0 {
             json.push(',');
         }
         quote(&mut json, key);
         json.push(':');
-        json.push_str(&value);
+        json.push_str(value);
     }
     json.push('}');
     json
 }
 
 /// A JSON array of values that are JSON already.
-pub fn list(items: impl IntoIterator<Item = String>) -> String {
+pub fn list(items: &[String]) -> String {
     let mut json = String::from("[");
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             json.push(',');
         }
-        json.push_str(&item);
+        json.push_str(item);
+    }
+    json.push(']');
+    json
+}
+
+/// A JSON array of strings.
+pub fn quoted_list(texts: &[String]) -> String {
+    let mut json = String::from("[");
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        quote(&mut json, text);
     }
     json.push(']');
     json
@@ -140,7 +155,7 @@ mod tests {
             .texts("options", &["a".into(), "b".into()])
             .json(
                 "scores",
-                &object([("coaching", "1".into()), ("mentoring", "2".into())]),
+                &object(&[("coaching", "1".into()), ("mentoring", "2".into())]),
             )
             .finish();
         assert!(json.starts_with("{\"version\":1,"), "{json}");
@@ -151,8 +166,9 @@ mod tests {
                 "options": ["a", "b"], "scores": {"coaching": 1, "mentoring": 2}
             })
         );
-        assert_eq!(parse(&list([])), serde_json::json!([]));
-        assert_eq!(parse(&object([])), serde_json::json!({}));
+        assert_eq!(parse(&list(&[])), serde_json::json!([]));
+        assert_eq!(parse(&object(&[])), serde_json::json!({}));
+        assert_eq!(parse(&quoted_list(&[])), serde_json::json!([]));
     }
 
     #[test]

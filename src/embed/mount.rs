@@ -244,12 +244,14 @@ fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
     for problem in problems {
         error(&format!("Guidepost: {problem}"));
     }
-    let list = detail::list(problems.iter().map(|p| {
-        detail::object([
+    let mut list = Vec::new();
+    for p in problems {
+        list.push(detail::object(&[
             ("path", detail::quoted(&p.path)),
             ("message", detail::quoted(&p.message)),
-        ])
-    }));
+        ]));
+    }
+    let list = detail::list(&list);
     let detail = Detail::new()
         .text("kind", "content")
         .text(
@@ -399,12 +401,11 @@ impl Reporter {
                 source,
             } => {
                 let scores = scores(r);
-                let by_question = detail::object(answers.iter().map(|(question, options)| {
-                    (
-                        question,
-                        detail::list(options.iter().map(|o| detail::quoted(o))),
-                    )
-                }));
+                let mut by_question = Vec::new();
+                for (question, options) in answers.iter() {
+                    by_question.push((question, detail::quoted_list(options)));
+                }
+                let by_question = detail::object(&by_question);
                 let detail = detail
                     .text("outcome", r.outcome.id())
                     .optional_text("sequence", r.sequence.map(|s| s.id()))
@@ -454,7 +455,7 @@ impl Reporter {
 }
 
 fn scores(r: &crate::engine::Recommendation) -> String {
-    detail::object([
+    detail::object(&[
         ("coaching", r.coaching_score.to_string()),
         ("mentoring", r.mentoring_score.to_string()),
     ])
