@@ -60,13 +60,14 @@ pub struct Language {
 
 /// [`LANGUAGES`] as the language switch lists them.
 pub fn builtin_languages() -> Vec<Language> {
-    LANGUAGES
-        .iter()
-        .map(|&(lang, name)| Language {
+    let mut languages = Vec::new();
+    for (lang, name) in LANGUAGES {
+        languages.push(Language {
             lang: lang.into(),
             name: name.into(),
-        })
-        .collect()
+        });
+    }
+    languages
 }
 
 // Which languages' strings a build carries. The core builds a first visit downloads carry

@@ -197,11 +197,11 @@ fn texts_to_content(texts: &JsValue, lang: &str) -> Result<Content, &'static str
     if !js_sys::Array::is_array(texts) {
         return Err("not a list of strings");
     }
-    let texts: Option<Vec<String>> = js_sys::Array::from(texts)
-        .iter()
-        .map(|text| text.as_string())
-        .collect();
-    let content = content::translated(texts.ok_or("not a list of strings")?)?;
+    let mut strings = Vec::new();
+    for text in js_sys::Array::from(texts).iter() {
+        strings.push(text.as_string().ok_or("not a list of strings")?);
+    }
+    let content = content::translated(strings)?;
     if content.lang != lang {
         return Err("they are for another language");
     }

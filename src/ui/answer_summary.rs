@@ -21,12 +21,10 @@ pub fn answer_summary(props: &AnswerSummaryProps<'_>) -> Html {
     let mut items = Vec::new();
     for question in content.questions.iter() {
         let mut labels = String::new();
-        for choice in props
-            .answers
-            .get(&question.id)
-            .iter()
-            .filter_map(|id| question.choice(id))
-        {
+        for id in props.answers.get(&question.id) {
+            let Some(choice) = question.choice(id) else {
+                continue;
+            };
             if !labels.is_empty() {
                 labels.push_str(" · ");
             }

@@ -169,10 +169,12 @@ pub fn cta_shares(content: &Content, shared: &[CtaParam]) -> String {
     if shared.is_empty() {
         return ui.cta_shares_nothing.to_string();
     }
-    let items: Vec<String> = shared
-        .iter()
-        .filter_map(|&param| Some(ui.cta_share_items.get(param as usize)?.to_string()))
-        .collect();
+    let mut items = Vec::new();
+    for &param in shared {
+        if let Some(item) = ui.cta_share_items.get(param as usize) {
+            items.push(item.to_string());
+        }
+    }
     fill(&ui.cta_shares, &[("items", &super::joined(&items, ", "))])
 }
 
@@ -193,13 +195,17 @@ pub fn mail_body(content: &Content, r: &Recommendation) -> String {
         chart_description(content, r.coaching_score, r.mentoring_score),
         content.ui.cta_mail_reasons
     );
-    let reasons = r.reasons.iter().filter_map(|reason| {
-        let question = content.question(&reason.question)?;
-        Some(&question.choice(&reason.option)?.reason)
-    });
-    for reason in reasons.take(content.engine.shown_reasons as usize) {
-        body.push_str("\r\n- ");
-        body.push_str(reason);
+    let mut shown = 0;
+    for reason in r.reasons.iter() {
+        if shown == content.engine.shown_reasons {
+            break;
+        }
+        let question = content.question(&reason.question);
+        if let Some(choice) = question.and_then(|q| q.choice(&reason.option)) {
+            body.push_str("\r\n- ");
+            body.push_str(&choice.reason);
+            shown += 1;
+        }
     }
     body
 }
