@@ -10,19 +10,10 @@ use std::process::Command;
 use serde_json::{json, Value};
 
 use crate::driver::Browser;
-use crate::host::{recorded, server_with, wait_recorded, LISTEN_JS};
+use crate::host::{host_page, recorded, server_with, wait_recorded};
 use crate::page::wait_page;
-use crate::server::{Page, StaticServer};
+use crate::server::Page;
 use crate::widget::{Input, Widget, COACHING_STORY, MENTORING_STORY, NEAR_THE_LINE_STORY};
-
-/// A page with the recording listener first, `body`, and guidepost.js last.
-fn page(body: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>site</title>\
-         <script src=\"/hardening/listen.js\"></script></head><body>{body}\
-         <script type=\"module\" src=\"/guidepost.js\"></script></body></html>"
-    )
-}
 
 /// The CTA's attributes as the visitor's browser sees them.
 async fn cta(widget: &Widget<'_>, place: &str) -> Value {
@@ -50,7 +41,8 @@ async fn cta(widget: &Widget<'_>, place: &str) -> Value {
 async fn the_custom_element_speaks_the_visitors_language_and_hands_the_result_over() {
     let server = server_with(vec![(
         "/ce.html",
-        page(
+        host_page(
+            "site",
             "<guidepost-assessment id=\"ce\" lang=\"tr\" cta-url=\"/thanks.html?from=site\" \
              cta-url-en=\"/thanks.html?from=site-en#form\" cta-label-tr=\"Görüşme ayarlayın\" \
              cta-params=\"outcome lang scores utm\"></guidepost-assessment>\
@@ -366,15 +358,11 @@ async fn react_and_vue_render_it_hear_its_result_and_drive_its_language() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "browser suite: run by make test"]
 async fn a_framed_call_to_action_opens_in_the_top_window() {
-    let server = StaticServer::dist();
-    server.add_page(
-        "/hardening/listen.js",
-        Page::new("text/javascript", LISTEN_JS),
-    );
+    let server = server_with(Vec::new());
     for (name, extra) in [("top", ""), ("blank", " data-cta-target=\"_blank\"")] {
         server.add_page(
             &format!("/child-{name}.html"),
-            Page::html(page(&format!(
+            Page::html(host_page("site", &format!(
                 "<div data-guidepost data-persist=\"off\" data-cta-url=\"mailto:team@example.com\"{extra}></div>"
             ))),
         );
@@ -420,7 +408,7 @@ async fn a_framed_call_to_action_opens_in_the_top_window() {
 async fn complete_events_say_whether_a_result_is_fresh_changed_resumed_or_shared() {
     let server = server_with(vec![(
         "/source.html",
-        page("<div data-guidepost=\"s\"></div>"),
+        host_page("site", "<div data-guidepost=\"s\"></div>"),
     )]);
     let browser = Browser::launch_with(server).await;
     browser.goto_path("/source.html").await;
@@ -477,7 +465,8 @@ async fn complete_events_say_whether_a_result_is_fresh_changed_resumed_or_shared
 async fn persist_false_or_0_keeps_nothing_in_storage() {
     let server = server_with(vec![(
         "/persist.html",
-        page(
+        host_page(
+            "site",
             "<div data-guidepost=\"false\" data-persist=\"false\"></div>\
              <div data-guidepost=\"zero\" data-persist=\"0\"></div>\
              <div data-guidepost=\"on\" data-persist=\"on\"></div>",
