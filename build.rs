@@ -69,6 +69,26 @@ fn main() {
 /// from the same constants the wasm reads. The post-build step inlines it into guidepost.js.
 fn write_js_facts() {
     println!("cargo:rerun-if-changed=src/embed/facts.rs");
+    // What a widget says when it cannot start or stopped, drawn by guidepost.js without the
+    // wasm: one entry per built-in language, each a message and a retry label.
+    println!("cargo:rerun-if-changed=content/fallback.json");
+    let fallback = fs::read_to_string("content/fallback.json").expect("read content/fallback.json");
+    let fallback: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+        serde_json::from_str(&fallback).expect("content/fallback.json: {lang: {key: text}}");
+    for lang in LANGS {
+        let keys: Vec<&str> = fallback
+            .get(*lang)
+            .unwrap_or_else(|| panic!("content/fallback.json has no \"{lang}\""))
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            ["message", "retry"],
+            "content/fallback.json: {lang}'s keys"
+        );
+    }
+    let fallback = serde_json::to_string(&fallback).expect("fallback texts as JSON");
     let quoted = |items: &mut dyn Iterator<Item = String>| {
         items
             .map(|item| format!("{item:?}"))
@@ -91,7 +111,7 @@ fn write_js_facts() {
     });
     let js =
         format!(
-        "// Written by build.rs from src/embed/facts.rs and its list of languages: do not edit.\n\
+        "// Written by build.rs from src/embed/facts.rs, its list of languages and content/fallback.json: do not edit.\n\
          export const TAG = {tag:?};\n\
          export const DATA_PREFIX = {prefix:?};\n\
          export const LANGUAGES = [{languages}];\n\
@@ -99,7 +119,8 @@ fn write_js_facts() {
          export const OPTIONS = {options};\n\
          export const PER_LANGUAGE = [{per_language}];\n\
          export const CONTENT = {content:?};\n\
-         export const EVENT_VERSION = {version};\n",
+         export const EVENT_VERSION = {version};\n\
+         export const FALLBACK = {fallback};\n",
         tag = facts::TAG,
         prefix = facts::DATA_PREFIX,
         languages = quoted(&mut LANGS.iter().map(|l| l.to_string())),

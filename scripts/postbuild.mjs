@@ -112,7 +112,7 @@ function offlinePage() {
   // name the loader imports it as.
   let inlineGlue = replaceExactly(glue, 'export function mount(', 'function inlineMount(', 'the glue\'s mount export');
   inlineGlue = inlineGlue.replace(/^export \{[^}]*\};?\s*$/m, '').replace(/^export (class|function|async function) /gm, '$1 ');
-  const loadModule = loader.slice(loader.indexOf('async function loadModule('), loader.indexOf('const modules = {};'));
+  const loadModule = loader.slice(loader.indexOf('async function loadModule('), loader.indexOf('const modules = new Map();'));
   if (!loadModule.startsWith('async function loadModule(')) throw new Error('postbuild: cannot find loadModule in guidepost.js');
   let inlineLoader = replaceExactly(loader, loadModule, `async function loadModule() {
   await __wbg_init({ module_or_path: Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0)) });

@@ -165,8 +165,8 @@ async fn result_view_carries_outcome_scores_reasons_and_cta() {
         "{html}"
     );
     assert!(
-        html.contains("value=\"https://example.com/page#guidepost=1.0-0-0-0-0-0-0-1\""),
-        "share link"
+        html.contains("value=\"https://example.com/page#guidepost=1.0-0-0-0-0-0-0-1~2.2.0\""),
+        "share link: the answer code, then the content version without its language"
     );
 }
 

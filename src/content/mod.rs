@@ -5,6 +5,7 @@
 //! (no fetch and no JSON parsing at start-up); the very same files are published as
 //! `dist/content/<lang>.json`, the template for a site owner's override.
 pub mod contract;
+pub mod limits;
 mod model;
 mod validate;
 
@@ -21,10 +22,11 @@ pub const EN_JSON: &str = include_str!("../../content/en.json");
 #[cfg(not(target_arch = "wasm32"))]
 pub const TR_JSON: &str = include_str!("../../content/tr.json");
 
-/// Parses content JSON into the typed model; the error names the JSON path of the mistake
-/// (and, for a syntax error, the line and column).
-#[cfg(not(target_arch = "wasm32"))]
+/// Parses content JSON into the typed model, after checking it against [`limits`]; the error
+/// names the JSON path of the mistake (and, for a syntax error, the line and column).
+#[cfg(any(not(target_arch = "wasm32"), feature = "overrides"))]
 pub fn parse(json: &str) -> Result<Content, Problem> {
+    limits::check(json)?;
     serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(json)).map_err(
         |error| {
             let path = error.path().to_string();

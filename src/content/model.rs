@@ -248,6 +248,8 @@ pub struct UiText {
     pub copy_link: Text,
     pub link_copied: Text,
     pub copy_failed: Text,
+    /// Under the language switch when the language chosen could not be loaded.
+    pub language_failed: Text,
     pub print: Text,
     /// This language's own name, for the language switch ("English", "Türkçe").
     pub language_name: Text,
@@ -403,6 +405,7 @@ impl Content {
                 &mut u.copy_link,
                 &mut u.link_copied,
                 &mut u.copy_failed,
+                &mut u.language_failed,
                 &mut u.print,
                 &mut u.language_name,
                 &mut u.language_label,

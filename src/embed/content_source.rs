@@ -8,63 +8,96 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
-use crate::content::{self, Content, ContentRef, Language, Problem};
 #[cfg(feature = "overrides")]
-use crate::engine::validate;
+use super::detail::{self, Detail};
+#[cfg(feature = "overrides")]
+use crate::content::Problem;
+use crate::content::{self, Content, ContentRef, Language};
 
 /// Without the `overrides` feature (the lean build a first visit downloads) there is no
 /// override reading; guidepost.js loads the full build for pages that use one.
 #[cfg(not(feature = "overrides"))]
 pub fn content_override(
     _host: &HtmlElement,
+    _prefix: &str,
     _api_content: &JsValue,
-) -> Result<Option<Content>, Vec<Problem>> {
-    Ok(None)
+    _report: &js_sys::Function,
+) -> Option<Content> {
+    None
 }
 
-/// Reads and checks the override, if there is one: `Ok(None)` when there is none.
+/// The override, if there is one and it is sound; a broken one is reported through `report`
+/// (a `guidepost:error`) and the console, and the built-in content is used.
 #[cfg(feature = "overrides")]
 pub fn content_override(
     host: &HtmlElement,
+    prefix: &str,
+    api_content: &JsValue,
+    report: &js_sys::Function,
+) -> Option<Content> {
+    read_override(host, prefix, api_content).unwrap_or_else(|problems| {
+        report_content_problems(report, &problems);
+        None
+    })
+}
+
+/// Reads and checks the override, if there is one: `Ok(None)` when there is none. The JS
+/// API's is JSON text or an object, turned into text here; the attribute names a `<script
+/// type="application/json">`. Either way the text goes through `check-content`'s own parser,
+/// limits and validation, which read nothing from `Object.prototype`.
+#[cfg(feature = "overrides")]
+fn read_override(
+    host: &HtmlElement,
+    prefix: &str,
     api_content: &JsValue,
 ) -> Result<Option<Content>, Vec<Problem>> {
-    let value = if let Some(text) = api_content.as_string() {
-        parse_json(&text)?
+    let attribute = format!("{prefix}{}", super::facts::CONTENT);
+    let text = if let Some(text) = api_content.as_string() {
+        text
     } else if api_content.is_object() {
-        api_content.clone()
+        object_text(api_content)?
     } else if let Some(id) = host
-        .get_attribute("data-content")
+        .get_attribute(&attribute)
         .filter(|id| !id.trim().is_empty())
     {
-        parse_json(&script_text(host, id.trim())?)?
+        script_text(host, &attribute, id.trim())?
     } else {
         return Ok(None);
     };
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    // The same path tracking as `content::parse`, so the widget and `check-content` name the
-    // same field.
-    let content: Content = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let message = error.inner().to_string();
-        vec![Problem {
-            path: if path == "." {
-                "(document)".into()
-            } else {
-                path
-            },
-            // serde-wasm-bindgen's messages come from a JS Error: drop its "Error: " prefix.
-            message: message
-                .strip_prefix("Error: ")
-                .unwrap_or(&message)
-                .to_owned(),
-        }]
-    })?;
-    let problems = validate(&content);
-    if problems.is_empty() {
-        Ok(Some(content))
-    } else {
-        Err(problems)
-    }
+    crate::engine::check(&text).map(Some)
+}
+
+/// Far more values than any content has (the built-in has about 500), far fewer than would
+/// take long to turn into text.
+#[cfg(feature = "overrides")]
+const MAX_VALUES: u32 = 20_000;
+
+/// An object from the JS API as JSON text: `JSON.stringify`, stopped after [`MAX_VALUES`]
+/// values (a cycle stops it by itself).
+#[cfg(feature = "overrides")]
+fn object_text(object: &JsValue) -> Result<String, Vec<Problem>> {
+    let mut values = 0;
+    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+        move |_key: JsValue, value: JsValue| {
+            values += 1;
+            if values > MAX_VALUES {
+                return Err(
+                    js_sys::Error::new(&format!("it holds more than {MAX_VALUES} values")).into(),
+                );
+            }
+            Ok(value)
+        },
+    );
+    let text = js_sys::JSON::stringify_with_replacer(object, replacer.as_ref().unchecked_ref());
+    text.map(String::from).map_err(|error| {
+        let message = error
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "unreadable".into(), |e| String::from(e.message()));
+        problem(
+            "(document)",
+            format!("the content object could not be read as JSON: {message}"),
+        )
+    })
 }
 
 #[cfg(feature = "overrides")]
@@ -77,38 +110,70 @@ fn problem(path: &str, message: String) -> Vec<Problem> {
 
 /// The text of `<script type="application/json" id="…">`.
 #[cfg(feature = "overrides")]
-fn script_text(host: &HtmlElement, id: &str) -> Result<String, Vec<Problem>> {
+fn script_text(host: &HtmlElement, attribute: &str, id: &str) -> Result<String, Vec<Problem>> {
     let document = host
         .owner_document()
-        .ok_or_else(|| problem("data-content", "no document".into()))?;
+        .ok_or_else(|| problem(attribute, "no document".into()))?;
     let element = document
         .get_element_by_id(id)
-        .ok_or_else(|| problem("data-content", format!("no element has the id \"{id}\"")))?;
+        .ok_or_else(|| problem(attribute, format!("no element has the id \"{id}\"")))?;
     let script = element
         .dyn_into::<web_sys::HtmlScriptElement>()
         .ok()
         .filter(|s| s.type_().eq_ignore_ascii_case("application/json"))
         .ok_or_else(|| {
             problem(
-                "data-content",
+                attribute,
                 format!("#{id} must be a <script type=\"application/json\">"),
             )
         })?;
     Ok(script.text().unwrap_or_default())
 }
 
+/// The problems a broken override reports at most, in the console and in its event.
 #[cfg(feature = "overrides")]
-fn parse_json(text: &str) -> Result<JsValue, Vec<Problem>> {
-    js_sys::JSON::parse(text).map_err(|error| {
-        let detail = error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "unreadable".into());
-        problem(
-            "(document)",
-            format!("the JSON is not well formed: {detail}"),
+const SHOWN_PROBLEMS: usize = 20;
+
+/// A broken override: its first problems in the console and in one `guidepost:error` event
+/// (`problemCount` says how many there were).
+#[cfg(feature = "overrides")]
+fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
+    console_error(&format!(
+        "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
+        problems.len()
+    ));
+    for problem in problems.iter().take(SHOWN_PROBLEMS) {
+        console_error(&format!("Guidepost: {problem}"));
+    }
+    if problems.len() > SHOWN_PROBLEMS {
+        console_error(&format!(
+            "Guidepost: and {} more.",
+            problems.len() - SHOWN_PROBLEMS
+        ));
+    }
+    let mut list = Vec::new();
+    for p in problems.iter().take(SHOWN_PROBLEMS) {
+        list.push(detail::object(&[
+            ("path", detail::quoted(&p.path)),
+            ("message", detail::quoted(&p.message)),
+        ]));
+    }
+    let list = detail::list(&list);
+    let detail = Detail::new()
+        .text("kind", "content")
+        .text(
+            "message",
+            "The content override was not used; the built-in content is shown.",
         )
-    })
+        .json("problems", &list)
+        .json("problemCount", &problems.len().to_string())
+        .finish();
+    let _ = report.call2(&JsValue::NULL, &"error".into(), &detail.into());
+}
+
+#[cfg(feature = "overrides")]
+fn console_error(message: &str) {
+    web_sys::console::error_1(&message.into());
 }
 
 /// The languages a widget offers: the built-in ones, with an override renaming the built-in

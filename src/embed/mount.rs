@@ -10,13 +10,13 @@ use yew::AppHandle;
 
 use std::cell::RefCell;
 
-use crate::content::{self, Content, ContentRef, Problem};
+use crate::content::{self, Content, ContentRef};
 use crate::engine::Answers;
 use crate::ui::{App, AppProps, Source, Stage, WidgetEvent, WidgetOptions};
 
 use super::content_source::{content_override, languages, LanguageSource};
 use super::detail::{self, Detail};
-use super::facts::{DATA_PREFIX, LANG, TAG};
+use super::facts::LANG;
 use super::{progress, share};
 
 /// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
@@ -58,7 +58,8 @@ impl MountHandle {
                 reporters.retain(|r| *r != self.report);
             }
         });
-        self.shadow.set_inner_html("");
+        // Not `innerHTML = ""`: a Trusted Types policy on the host page refuses that.
+        self.shadow.replace_children_with_node_0();
     }
 
     /// Forgets saved progress (the caller mounts again for a fresh start).
@@ -72,7 +73,8 @@ impl MountHandle {
 /// Mounts one widget into `host`, reading its attributes: a `[data-guidepost]` element's
 /// carry `prefix` (`data-`), a `<guidepost-assessment>`'s none. `lang` is the language
 /// guidepost.js resolved from them (`auto` is resolved there, once, as it picks the build);
-/// `framed`, whether the page is inside a frame. `content` is an optional override from the
+/// `namespace`, the one it gave the widget's saved progress (unique on the page); `framed`,
+/// whether the page is inside a frame. `content` is an optional override from the
 /// JS API (JSON text or an object); `undefined` when there is none. `fetch_texts` is
 /// guidepost.js's `(lang, done) => void` for the languages this build does not carry (it
 /// calls `done(texts)`, an array, or `done(reason)`); `report` its `(name, detailJson) =>
@@ -82,6 +84,7 @@ pub fn mount(
     host: HtmlElement,
     prefix: String,
     lang: String,
+    namespace: String,
     framed: bool,
     content: JsValue,
     fetch_texts: JsValue,
@@ -97,7 +100,7 @@ pub fn mount(
     }
     let shadow = match host.shadow_root() {
         Some(shadow) => {
-            shadow.set_inner_html("");
+            shadow.replace_children_with_node_0();
             shadow
         }
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -108,13 +111,7 @@ pub fn mount(
     container.set_class_name("gp-host");
     shadow.append_child(&container)?;
 
-    let custom = match content_override(&host, &content) {
-        Ok(custom) => custom.map(ContentRef::from),
-        Err(problems) => {
-            report_content_problems(&report, &problems);
-            None
-        }
-    };
+    let custom = content_override(&host, &prefix, &content, &report).map(ContentRef::from);
     let languages = languages(custom.as_deref());
     // An override shows in its own language unless the host asks for another.
     let wanted = match &custom {
@@ -125,7 +122,7 @@ pub fn mount(
         custom,
         fetch_texts,
     };
-    let storage_key = progress::storage_key(&namespace(&host, &prefix, &document));
+    let storage_key = progress::storage_key(&namespace);
     let storage = if options.persist {
         local_storage()
     } else {
@@ -167,14 +164,11 @@ pub fn mount(
                 storage_key,
             };
             let on_event = yew::Callback::from(move |event: WidgetEvent| reporter.report(&event));
-            let load_language =
-                yew::Callback::from(move |(lang, done): (String, yew::Callback<ContentRef>)| {
-                    source.get(lang, move |content| {
-                        if let Some(content) = content {
-                            done.emit(content);
-                        }
-                    });
-                });
+            let load_language = yew::Callback::from(
+                move |(lang, done): (String, yew::Callback<Option<ContentRef>>)| {
+                    source.get(lang, move |content| done.emit(content));
+                },
+            );
             let props = AppProps {
                 content,
                 options,
@@ -235,56 +229,6 @@ pub fn test_panic() {
     panic!("a panic requested by a test");
 }
 
-/// A broken override: every problem in the console, and one `guidepost:error` event.
-fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
-    error(&format!(
-        "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
-        problems.len()
-    ));
-    for problem in problems {
-        error(&format!("Guidepost: {problem}"));
-    }
-    let mut list = Vec::new();
-    for p in problems {
-        list.push(detail::object(&[
-            ("path", detail::quoted(&p.path)),
-            ("message", detail::quoted(&p.message)),
-        ]));
-    }
-    let list = detail::list(&list);
-    let detail = Detail::new()
-        .text("kind", "content")
-        .text(
-            "message",
-            "The content override was not used; the built-in content is shown.",
-        )
-        .json("problems", &list)
-        .finish();
-    let _ = report.call2(&JsValue::NULL, &"error".into(), &detail.into());
-}
-
-/// The storage namespace: the element's name (`data-guidepost="…"`, or a custom element's
-/// `name`), or else its position among the page's widgets, so two widgets never share
-/// progress.
-fn namespace(host: &HtmlElement, prefix: &str, document: &web_sys::Document) -> String {
-    let name = if prefix.is_empty() {
-        "name"
-    } else {
-        "data-guidepost"
-    };
-    if let Some(name) = host.get_attribute(name).filter(|n| !n.trim().is_empty()) {
-        return name.trim().to_owned();
-    }
-    let selector = format!("[{DATA_PREFIX}guidepost], {TAG}");
-    let position = document.query_selector_all(&selector).ok().and_then(|all| {
-        (0..all.length()).find(|&i| {
-            all.item(i)
-                .is_some_and(|node| node.is_same_node(Some(host)))
-        })
-    });
-    position.unwrap_or(0).to_string()
-}
-
 /// The host page's own `utm_*` query parameters, as written in its address
 /// (`utm_source=x&utm_medium=y`), for a call to action whose `cta-params` lists `utm`.
 fn page_utm() -> String {
@@ -308,18 +252,28 @@ fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The page URL without its fragment, for share links.
+/// Where share links point: the page's address without its query and fragment. Never the
+/// query: it may hold what a visitor typed elsewhere on the site (an e-mail address, a
+/// search).
 fn page_url() -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
-    Some(href.split('#').next().unwrap_or_default().to_owned())
+    let page = href.split('#').next().unwrap_or_default();
+    Some(page.split('?').next().unwrap_or_default().to_owned())
 }
 
 /// Answers from a share link in the page URL, shown as a result. A tampered, old or
-/// incomplete link is ignored with a console warning.
+/// incomplete link, or one made on other content, is ignored with a console warning. (Links
+/// made before they carried a content version are read as they were.)
 fn shared_answers(content: &Content) -> Option<(Answers, Stage)> {
     let fragment = web_sys::window()?.location().hash().ok()?;
-    let value = share::from_fragment(&fragment)?;
-    match share::decode(value) {
+    let (code, version) = share::split_share_value(share::from_fragment(&fragment)?);
+    let current = share::version_number(&content.version);
+    let decoded = if version.is_some_and(|version| version != current) {
+        Err("it was made on another version of the content")
+    } else {
+        share::decode(code)
+    };
+    match decoded {
         Ok(answers) if answers.is_complete(content) => Some((answers, Stage::Result)),
         Ok(_) => {
             warn("Guidepost: the share link is incomplete and was ignored.");

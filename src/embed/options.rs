@@ -91,7 +91,7 @@ impl WidgetOptions {
                     urls.push((lang.to_owned(), url));
                 } else {
                     warnings.push(format!(
-                        "{prefix}{CTA_URL}{suffix}=\"{url}\" was refused: only http:, https:, mailto:, tel: or relative links are allowed."
+                        "{prefix}{CTA_URL}{suffix}=\"{url}\" was refused: only http:, https:, mailto:, tel: or links within this site are allowed (write https:// before another site's address)."
                     ));
                 }
             }
@@ -139,7 +139,9 @@ impl WidgetOptions {
 }
 
 /// Whether a link is safe to put in `href`: `http:`, `https:`, `mailto:`, `tel:` or relative.
-/// Anything with another scheme (`javascript:`, `data:`, …) is refused.
+/// Anything with another scheme (`javascript:`, `data:`, …) is refused, and so is a link to
+/// another host without a scheme (`//host`, `\\host`, `/\host`): it looks relative but
+/// leaves the site, and in the offline file it would become `file://host`.
 pub fn is_safe_url(url: &str) -> bool {
     // Browsers ignore tabs and newlines inside a scheme ("java\tscript:"), and leading
     // control characters and spaces, so look at the URL the way they do.
@@ -155,8 +157,10 @@ pub fn is_safe_url(url: &str) -> bool {
         .next()
         .unwrap_or_default();
     let has_scheme = cleaned.as_bytes().get(scheme.len()) == Some(&b':');
+    // Browsers read `\` as `/` in web addresses.
+    let other_host = matches!(cleaned.as_bytes(), [b'/' | b'\\', b'/' | b'\\', ..]);
     // No scheme: a relative link.
-    !has_scheme
+    (!has_scheme && !other_host)
         || matches!(
             scheme.to_ascii_lowercase().as_str(),
             "http" | "https" | "mailto" | "tel"
@@ -252,6 +256,10 @@ mod tests {
             "data:text/html,x",
             "vbscript:x",
             "\u{1}javascript:x",
+            "//evil.example/x",
+            "\\\\evil.example",
+            "/\\evil.example",
+            " \t//evil.example",
         ] {
             assert!(!is_safe_url(bad), "{bad:?}");
         }

@@ -1,6 +1,6 @@
-//! Share links: the answers in the page URL's fragment, `#guidepost=<answer code>` (the code
-//! is [`crate::engine::code`]'s).
-pub use crate::engine::code::{decode, encode};
+//! Share links: the answers in the page URL's fragment, `#guidepost=<answer code>~<content
+//! version>` (both [`crate::engine::code`]'s).
+pub use crate::engine::code::{decode, encode, split_share_value, version_number};
 
 /// The fragment key.
 pub const KEY: &str = "guidepost=";

@@ -28,6 +28,31 @@ pub fn encode(answers: &Answers) -> String {
     encoded
 }
 
+/// A share link's value: the answer code, then `~` and the version of the content it was
+/// answered on, without its language tag (`en-2.1.0` → `2.1.0`: the same questions in either
+/// language), so a link is never read against other questions or weights.
+pub fn share_value(answers: &Answers, content_version: &str) -> String {
+    let mut value = encode(answers);
+    value.push('~');
+    value.push_str(version_number(content_version));
+    value
+}
+
+/// A share value's answer code and, when the link carries one, its content version.
+pub fn split_share_value(value: &str) -> (&str, Option<&str>) {
+    match value.split_once('~') {
+        Some((code, version)) => (code, Some(version)),
+        None => (value, None),
+    }
+}
+
+/// A content version without its language tag.
+pub fn version_number(content_version: &str) -> &str {
+    content_version
+        .split_once('-')
+        .map_or(content_version, |(_, number)| number)
+}
+
 /// Decodes the value after `guidepost=`; any tampering or an unknown version is an error
 /// naming what is wrong, for the console (fixed phrases: formatting each would cost the
 /// wasm more than the whole decoder).

@@ -18,7 +18,7 @@ pub use change::{
     answer_set_count, for_each_complete_answers, nearest_flips, option_distance, what_would_change,
     Change, Flip, Nearest,
 };
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "overrides"))]
 pub use check::check;
 pub use check::{validate, MAX_ANSWER_SETS};
 pub use score::{decide, decisiveness, tally, Decision, Tally};

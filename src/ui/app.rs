@@ -98,9 +98,9 @@ pub struct AppProps {
     #[prop_or_default]
     pub languages: Vec<Language>,
     /// Gets a language's content: the tag, and where to send the content (at once when it is
-    /// at hand, later when it must be loaded; never when it cannot be had).
+    /// at hand, later when it must be loaded; `None` when it cannot be had).
     #[prop_or_default]
-    pub load_language: Callback<(String, Callback<ContentRef>)>,
+    pub load_language: Callback<(String, Callback<Option<ContentRef>>)>,
 }
 
 /// The whole widget: intro, the assessment panel (start, one question per step, result)
@@ -138,10 +138,10 @@ pub fn App(props: &AppProps) -> Html {
             }) }
         },
         (Stage::Result, Some(recommendation)) => {
-            let share_link = props
-                .share_base
-                .as_ref()
-                .map(|base| AttrValue::from(format!("{base}{}", code::encode(&state.answers))));
+            let share_link = props.share_base.as_ref().map(|base| {
+                let value = code::share_value(&state.answers, &content.version);
+                AttrValue::from(format!("{base}{value}"))
+            });
             let cta = props
                 .options
                 .cta
@@ -193,10 +193,14 @@ pub fn App(props: &AppProps) -> Html {
     let back_to_result =
         (state.stage == Stage::Result).then(|| sends(&dispatch, Action::ShowResult));
     let on_language = {
-        let switch_to = {
+        // What a language's loading ends in: its content, or `None` when it could not be had.
+        let loaded = {
             let dispatch = dispatch.clone();
             let on_event = props.on_event.clone();
-            Callback::from(move |content: ContentRef| {
+            Callback::from(move |content: Option<ContentRef>| {
+                let Some(content) = content else {
+                    return dispatch.emit(Action::LanguageFailed);
+                };
                 on_event.emit(WidgetEvent::Language {
                     lang: content.lang.to_string(),
                     content_version: content.version.to_string(),
@@ -205,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
             })
         };
         let load_language = props.load_language.clone();
-        Callback::from(move |lang: String| load_language.emit((lang, switch_to.clone())))
+        Callback::from(move |lang: String| load_language.emit((lang, loaded.clone())))
     };
     let theme = match props.options.theme {
         Theme::Light => "light",
@@ -220,6 +224,7 @@ pub fn App(props: &AppProps) -> Html {
                     current: &content.lang,
                     label: &content.ui.language_label,
                     languages: &props.languages,
+                    failed: if state.language_failed { &content.ui.language_failed } else { "" },
                     on_select: on_language,
                 }) }
             }

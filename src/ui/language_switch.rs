@@ -6,6 +6,8 @@ pub struct LanguageSwitchProps<'a> {
     pub current: &'a str,
     pub label: &'a str,
     pub languages: &'a [Language],
+    /// Why the language last chosen is not shown, when it could not be loaded; else empty.
+    pub failed: &'a str,
     /// Receives the tag of the language chosen.
     pub on_select: Callback<String>,
 }
@@ -30,6 +32,9 @@ pub fn language_switch(props: &LanguageSwitchProps<'_>) -> Html {
         });
     }
     html! {
-        <div class="gp-langs" role="group" aria-label={props.label.to_owned()}>{ for buttons }</div>
+        <div class="gp-langs" role="group" aria-label={props.label.to_owned()}>
+            { for buttons }
+            <p class="gp-muted gp-lang-status" role="status" data-language-status="">{ props.failed }</p>
+        </div>
     }
 }

@@ -69,7 +69,7 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
     }
 
     html! {
-        <form class="gp-quiz" data-question={question.id.to_string()} onsubmit={sends(props.dispatch, Action::Next)} novalidate=true>
+        <form class="gp-quiz" data-question={question.id.to_string()} novalidate=true>
             <div class="gp-progress">
                 <span class="gp-progress-label">{ progress }</span>
                 <progress max={total.to_string()} value={(props.index + 1).to_string()} aria-hidden="true"></progress>
@@ -86,7 +86,10 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
             </p>
             <div class="gp-nav">
                 <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(props.dispatch, Action::Back)}>{ &*ui.back }</button>
-                <button type="submit" class="gp-button" data-action="next">
+                // The click, not the form's submission: Enter on an option clicks this default
+                // button too, and cancelling the click means no submission, which a sandboxed
+                // frame without `allow-forms` would block (the visitor stuck on question 1).
+                <button type="submit" class="gp-button" data-action="next" onclick={sends(props.dispatch, Action::Next)}>
                     { if to_result { &*ui.see_result } else { &*ui.next } }
                 </button>
             </div>

@@ -46,13 +46,13 @@ pub fn share_panel(props: &SharePanelProps<'_>) -> Html {
 
 #[cfg(target_arch = "wasm32")]
 fn copy_to_clipboard(link: &str, dispatch: Callback<Action>) {
-    let Some(window) = web_sys::window() else {
+    // `navigator.clipboard` is missing outside secure contexts (e.g. some file:// pages), and
+    // its `writeText` may be refused; either way the link stays visible to copy by hand.
+    use wasm_bindgen::{closure::Closure, JsValue};
+    let Some(clipboard) = CLIPBOARD.with(Clone::clone) else {
         return dispatch.emit(Action::LinkCopied(false));
     };
-    // `writeText` is missing outside secure contexts (e.g. some file:// pages) and may be
-    // refused; either way the link stays visible to copy by hand.
-    use wasm_bindgen::{closure::Closure, JsValue};
-    let promise = window.navigator().clipboard().write_text(link);
+    let promise = clipboard.write_text(link);
     // Two one-shot callbacks rather than a future: no futures runtime in the wasm. The one
     // never called is a few bytes, kept until the page goes.
     let settled = |copied: bool| {
@@ -65,6 +65,14 @@ fn copy_to_clipboard(link: &str, dispatch: Callback<Action>) {
     let _ = promise.then2(&copied, &refused);
     copied.forget();
     refused.forget();
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `navigator.clipboard`, which web-sys types as always present.
+    #[wasm_bindgen(thread_local_v2, js_namespace = navigator, js_name = clipboard)]
+    static CLIPBOARD: Option<web_sys::Clipboard>;
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -37,6 +37,8 @@ pub struct State {
     pub recommendation: Option<Rc<Recommendation>>,
     /// How the last "copy link" went (`None`: not tried since the stage last changed).
     pub link_copied: Option<bool>,
+    /// Whether the language last chosen could not be loaded.
+    pub language_failed: bool,
     /// Bumped by every visitor action that moves focus; 0 means "never moved", so nothing is
     /// focused on load and the host page keeps its focus.
     pub focus_generation: u32,
@@ -74,6 +76,8 @@ pub enum Action {
     SetContent(ContentRef),
     /// The clipboard's answer to "copy link": whether the link was copied.
     LinkCopied(bool),
+    /// The language chosen could not be loaded; choosing one that loads clears it.
+    LanguageFailed,
 }
 
 impl State {
@@ -89,6 +93,7 @@ impl State {
             focus_target: FocusTarget::Stage,
             recommendation: None,
             link_copied: None,
+            language_failed: false,
             focus_generation: 0,
         }
     }
@@ -259,12 +264,17 @@ impl State {
                 fresh.moved(Stage::Start)
             }
             Action::SetContent(content) => {
+                self.language_failed = false;
                 self.content = content;
                 self.answers = self.answers.normalized(&self.content);
                 self
             }
             Action::LinkCopied(copied) => {
                 self.link_copied = Some(copied);
+                self
+            }
+            Action::LanguageFailed => {
+                self.language_failed = true;
                 self
             }
         }

@@ -1151,8 +1151,8 @@ async fn answer_three_and_reload(browser: &Browser) -> Widget<'_> {
     let saved = saved_progress(browser).await;
     assert_eq!(
         saved.keys().collect::<Vec<_>>(),
-        vec!["guidepost:0"],
-        "progress saved under guidepost:<index> for a widget with an empty data-guidepost"
+        vec!["guidepost:#0"],
+        "progress saved under guidepost:#<position> for a widget with an empty data-guidepost"
     );
     browser.driver().refresh().await.expect("reload");
     widget.wait_ready().await;

@@ -35,7 +35,7 @@ const SETTLE: Duration = Duration::from_millis(400);
 
 /// Starts from a page without a widget, empties storage, then loads `path` for real (a
 /// fragment-only change of the same page would not reload it).
-async fn fresh_visit(browser: &Browser, path: &str) {
+pub async fn fresh_visit(browser: &Browser, path: &str) {
     browser.goto_path(BLANK).await;
     browser
         .js(
@@ -48,7 +48,7 @@ async fn fresh_visit(browser: &Browser, path: &str) {
 
 /// Waits until the widget on `target` (`#id`) has mounted and said `guidepost:ready`, then a
 /// little longer, and returns what the page recorded.
-async fn ready(widget: &Widget<'_>, target: &str) -> Recorded {
+pub async fn ready(widget: &Widget<'_>, target: &str) -> Recorded {
     widget.wait_ready().await;
     wait_recorded(
         widget,
@@ -65,7 +65,7 @@ async fn ready(widget: &Widget<'_>, target: &str) -> Recorded {
 }
 
 /// The intro title the widget shows.
-async fn shown_title(widget: &Widget<'_>) -> String {
+pub async fn shown_title(widget: &Widget<'_>) -> String {
     widget
         .wait_for(
             "the intro title (.gp-title)",

@@ -29,6 +29,8 @@ pub struct Page {
     pub content_type: String,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// Held back this long before answering (a stalled download).
+    pub delay: Option<Duration>,
 }
 
 impl Page {
@@ -39,6 +41,7 @@ impl Page {
             content_type: "text/html; charset=utf-8".into(),
             headers: Vec::new(),
             body: body.into().into_bytes(),
+            delay: None,
         }
     }
 
@@ -49,7 +52,20 @@ impl Page {
             content_type: content_type.into(),
             headers: Vec::new(),
             body: body.into(),
+            delay: None,
         }
+    }
+
+    /// A response with another status (e.g. 503 for a failed download).
+    pub fn status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Answers only after `delay` (a download that stalls).
+    pub fn delayed(mut self, delay: Duration) -> Self {
+        self.delay = Some(delay);
+        self
     }
 
     /// Adds a response header (e.g. `Content-Security-Policy`).
@@ -235,10 +251,14 @@ fn answer(stream: TcpStream, shared: &Shared, root: &Path) {
     } else {
         page
     };
+    if let Some(delay) = page.delay {
+        std::thread::sleep(delay);
+    }
     let reason = match page.status {
         200 => "OK",
         204 => "No Content",
         404 => "Not Found",
+        503 => "Service Unavailable",
         _ => "Status",
     };
     let mut head = format!(
@@ -264,6 +284,7 @@ fn file_page(root: &Path, url_path: &str) -> Page {
         content_type: "text/plain; charset=utf-8".into(),
         headers: Vec::new(),
         body: format!("404 not found: {url_path}\n").into_bytes(),
+        delay: None,
     };
     let decoded = percent_decode(url_path);
     let relative = Path::new(decoded.trim_start_matches('/'));
