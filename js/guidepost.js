@@ -169,6 +169,7 @@ function showMessage(element, text, retry) {
   button.className = 'gp-button';
   button.dataset.action = 'retry';
   button.textContent = text.retry;
+  button.style.cssText = 'font:inherit;min-height:44px;padding:0 20px';
   button.addEventListener('click', retry);
   box.append(message, button);
   root.replaceChildren(box);

@@ -79,6 +79,9 @@ impl MountHandle {
 /// guidepost.js's `(lang, done) => void` for the languages this build does not carry (it
 /// calls `done(texts)`, an array, or `done(reason)`); `report` its `(name, detailJson) =>
 /// void`, which dispatches the host event `guidepost:<name>`.
+// The one call guidepost.js makes: flat arguments, which the wasm reads without decoding an
+// options object.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
