@@ -22,7 +22,8 @@ WASM_TARGET := wasm32-unknown-unknown
 setup:
 	@bash scripts/setup.sh
 
-## setup-browser: chromium + chromedriver (apt) and axe-core (npm ci)
+## setup-browser: chromium + chromedriver, firefox-esr, WebKitGTK's WebKitWebDriver and
+## MiniBrowser, Xvfb (apt), geckodriver (cargo install)
 setup-browser:
 	@bash scripts/setup-browser.sh
 

@@ -203,6 +203,10 @@ function namespaceOf(widget) {
 // The widgets mounted now.
 const live = new Set();
 
+let leaving = false;
+addEventListener('pagehide', () => { leaving = true; });
+addEventListener('pageshow', () => { leaving = false; });
+
 /** One element's widget: mounted while the element is on the page (or asked for by
  *  `mount()`), rebuilt when its attributes change, removed when it leaves. (Closures rather
  *  than a class: the minifier can shorten their names.) */
@@ -252,8 +256,10 @@ function createWidget(element) {
     }
   };
 
-  /** Could not start: the host hears why, the visitor sees a message with a retry. */
+  /** Could not start: the host hears why, the visitor sees a message with a retry. (Not when
+   *  the page is being left, which cancels downloads under way.) */
   const fail = (error) => {
+    if (leaving) return;
     reportError(widget, error);
     if (!wanted) return;
     const focused = Boolean(element.shadowRoot?.activeElement);

@@ -12,12 +12,14 @@
 //! Suites: `quiz` (the standalone page: stories by mouse and keyboard, the explained result,
 //! network isolation, axe-core, languages), `embedding` (host pages: events, CSP, iframes,
 //! SPAs, themes, resume, share links, the offline file), `hardening` (what bad input
-//! gets) and `engines` (Firefox and WebKit, each: the stories by mouse and by keyboard, the
+//! gets), `reliability` (hostile and strict host pages, failed and stalled downloads, override
+//! limits, memory over 1,000 mounts), `sites` (the custom element, the call to action, React
+//! and Vue) and `engines` (Firefox and WebKit, each: the stories by mouse and by keyboard, the
 //! Turkish page, the embed pages and their events, resume after a reload, network isolation).
 //! Shared support, compiled once: `server` (static server and request log), `driver`
-//! (the `Engine`s, their WebDriver servers and a browser session), `widget` (the shadow-root helpers and the mouse
-//! and keyboard drivers), `page` (host-page scripts, the event log), `host` (hardening's host
-//! pages and in-page recorder), `axe`, `cdp`.
+//! (the `Engine`s, their WebDriver servers and a browser session), `widget` (the shadow-root
+//! helpers and the mouse and keyboard drivers), `page` (host-page scripts, the event log),
+//! `host` (hardening's host pages and in-page recorder), `axe`, `cdp`.
 mod axe;
 mod cdp;
 mod driver;
@@ -27,6 +29,7 @@ mod server;
 mod widget;
 
 mod embedding;
+mod engines;
 mod hardening;
 mod quiz;
 mod reliability;

@@ -152,6 +152,23 @@ impl<'a> Widget<'a> {
         widget
     }
 
+    /// Opens `path` with no saved progress: loads it, empties `localStorage` and
+    /// `sessionStorage` and drops any fragment, then loads it again and waits for the widget.
+    /// The first load is let finish (widget mounted) before the second starts: leaving a page
+    /// while its wasm is still downloading fails that fetch, and Firefox logs the widget's
+    /// "could not start" for it.
+    pub async fn open_fresh(browser: &'a Browser, path: &str) -> Self {
+        Widget::open(browser, path).await;
+        browser
+            .js(
+                "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} \
+                 if (location.hash) history.replaceState(null, '', location.pathname);",
+                vec![],
+            )
+            .await;
+        Widget::open(browser, path).await
+    }
+
     fn script(&self, body: &str) -> String {
         format!("{}\n{body}", PRELUDE.replace("HOST", &self.host_js))
     }
@@ -753,6 +770,29 @@ pub const COMBINED_STORY: Story = Story {
 };
 
 pub const STORIES: [Story; 3] = [COACHING_STORY, MENTORING_STORY, COMBINED_STORY];
+
+/// Asserts the result a story reached: its expected outcome, and for a single approach the
+/// higher score on that side.
+pub fn check_story(story: &Story, input: Input, got: &Outcome) {
+    assert_eq!(
+        got.outcome, story.expected,
+        "story \"{}\" answered by {input:?}: expected outcome `{}`, the result showed {got:?}",
+        story.name, story.expected
+    );
+    match story.expected {
+        "coaching" => assert!(
+            got.coaching > got.mentoring,
+            "story \"{}\": coaching score should beat mentoring, got {got:?}",
+            story.name
+        ),
+        "mentoring" => assert!(
+            got.mentoring > got.coaching,
+            "story \"{}\": mentoring score should beat coaching, got {got:?}",
+            story.name
+        ),
+        _ => {}
+    }
+}
 
 /// A leader changing style who wants a seasoned guide: one answer from another outcome, so
 /// the result offers suggestions to try.
