@@ -784,3 +784,50 @@ window.cyclesReady = true;
     );
     browser.quit().await;
 }
+
+// ----- the fallback message --------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn a_panic_in_a_language_named_like_an_object_member_still_says_something() {
+    // An override in a language called "constructor": the fallback texts are looked up by
+    // the language the widget shows, and a plain object has a member of that name.
+    let mut content = builtin_en();
+    content["lang"] = json!("constructor");
+    content["version"] = json!("constructor-1.0.0");
+    let body = format!(
+        "<div id=\"w\" data-guidepost=\"c\" data-content=\"c\"></div>\n{}",
+        json_script("c", &script_safe(&serde_json::to_string(&content).unwrap()))
+    );
+    let (browser, _) = hostile("constructor", "", &body).await;
+    let widget = Widget::at(&browser, "#w");
+    let rec = ready(&widget, "#w").await;
+    assert!(
+        rec.errors_on("#w").is_empty(),
+        "the override is sound\n{rec}"
+    );
+    assert_eq!(
+        widget
+            .js(
+                "return root.querySelector('.gp').getAttribute('lang');",
+                vec![]
+            )
+            .await,
+        json!("constructor")
+    );
+    crate::page::js_async(
+        &browser,
+        "return import('/guidepost-full.js').then((m) => { try { m.__guidepostTestPanic(); } catch (e) { return String(e); } });",
+        vec![],
+    )
+    .await;
+    let shown = retry_message(&widget, Duration::from_secs(10)).await;
+    assert_eq!(
+        shown,
+        json!([
+            "en",
+            "Sorry, the self-assessment could not be shown. Please try again."
+        ])
+    );
+    browser.quit().await;
+}
