@@ -16,8 +16,8 @@ use thirtyfour::prelude::*;
 
 use crate::driver::Browser;
 use crate::page::{
-    clear_storage, event_log, file_url, js_async, load, saved_progress, spy_console_warn,
-    wait_events, wait_page, warnings, HostEvent,
+    clear_storage, detail_answers, event_log, file_url, js_async, load, saved_progress,
+    spy_console_warn, story_answers, wait_events, wait_page, warnings, HostEvent,
 };
 use crate::server::{Page, StaticServer};
 use crate::widget::{
@@ -36,43 +36,6 @@ fn check_outcome(story: &Story, got: &Outcome, context: &str) {
         "{context}: story \"{}\" should give `{}`, the result showed {got:?}",
         story.name, story.expected
     );
-}
-
-/// A story's answers as the events carry them: question id → sorted option ids.
-fn story_answers(story: &Story) -> BTreeMap<String, Vec<String>> {
-    story
-        .answers
-        .iter()
-        .map(|(q, options)| {
-            let mut options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
-            options.sort();
-            (q.to_string(), options)
-        })
-        .collect()
-}
-
-/// `detail.answers` of a complete event, normalised like `story_answers`.
-fn detail_answers(detail: &Value) -> BTreeMap<String, Vec<String>> {
-    let answers = detail["answers"]
-        .as_object()
-        .unwrap_or_else(|| panic!("complete detail has no `answers` object: {detail}"));
-    answers
-        .iter()
-        .map(|(q, options)| {
-            let mut options: Vec<String> = options
-                .as_array()
-                .unwrap_or_else(|| panic!("answers.{q} must be an array of option ids: {detail}"))
-                .iter()
-                .map(|o| {
-                    o.as_str()
-                        .unwrap_or_else(|| panic!("answers.{q} holds a non-string: {detail}"))
-                        .to_string()
-                })
-                .collect();
-            options.sort();
-            (q.clone(), options)
-        })
-        .collect()
 }
 
 /// `version: 1`, `lang` and a non-empty `contentVersion` on an event's detail.

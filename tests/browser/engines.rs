@@ -13,14 +13,13 @@
 //! `Engine`:
 //!   GUIDEPOST_DIST=$PWD/dist cargo test --test browser engines -- --ignored --test-threads=1
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
 use crate::driver::{group_members, Browser, Engine};
 use crate::host::{host_page, server_with};
-use crate::page::{event_log, saved_progress, wait_events};
+use crate::page::{detail_answers, event_log, saved_progress, story_answers, wait_events};
 use crate::server::{Page, StaticServer};
 use crate::widget::{
     check_story, Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
@@ -266,31 +265,6 @@ async fn webkit_turkish_widget() {
 }
 
 // ----- embed pages ------------------------------------------------------------------------
-
-/// A story's answers as events carry them: question id → sorted option ids.
-fn story_answers(story: &Story) -> BTreeMap<String, Vec<String>> {
-    story
-        .answers
-        .iter()
-        .map(|(q, options)| {
-            let mut options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
-            options.sort();
-            (q.to_string(), options)
-        })
-        .collect()
-}
-
-/// `detail.answers`, normalised like `story_answers`.
-fn detail_answers(detail: &Value) -> BTreeMap<String, Vec<String>> {
-    serde_json::from_value::<BTreeMap<String, Vec<String>>>(detail["answers"].clone())
-        .unwrap_or_else(|e| panic!("complete detail.answers must map ids to ids ({e}): {detail}"))
-        .into_iter()
-        .map(|(q, mut options)| {
-            options.sort();
-            (q, options)
-        })
-        .collect()
-}
 
 /// `window.guidepostLog` as host::LISTEN_JS records it (type, target, bubbles, composed,
 /// custom, detail).

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::driver::Browser;
-use crate::widget::{POLL, TIMEOUT};
+use crate::widget::{Story, POLL, TIMEOUT};
 
 /// One entry of `window.guidepostLog` (examples/events.js) or `window.guidepostMessages`.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -237,4 +237,41 @@ pub async fn spy_console_warn(browser: &Browser) {
 pub async fn warnings(browser: &Browser) -> Vec<String> {
     let v = browser.js("return window.__warnings || [];", vec![]).await;
     serde_json::from_value(v).unwrap_or_default()
+}
+
+/// A story's answers as the events carry them: question id → sorted option ids.
+pub fn story_answers(story: &Story) -> BTreeMap<String, Vec<String>> {
+    story
+        .answers
+        .iter()
+        .map(|(q, options)| {
+            let mut options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
+            options.sort();
+            (q.to_string(), options)
+        })
+        .collect()
+}
+
+/// `detail.answers` of a complete event, normalised like `story_answers`.
+pub fn detail_answers(detail: &Value) -> BTreeMap<String, Vec<String>> {
+    let answers = detail["answers"]
+        .as_object()
+        .unwrap_or_else(|| panic!("complete detail has no `answers` object: {detail}"));
+    answers
+        .iter()
+        .map(|(q, options)| {
+            let mut options: Vec<String> = options
+                .as_array()
+                .unwrap_or_else(|| panic!("answers.{q} must be an array of option ids: {detail}"))
+                .iter()
+                .map(|o| {
+                    o.as_str()
+                        .unwrap_or_else(|| panic!("answers.{q} holds a non-string: {detail}"))
+                        .to_string()
+                })
+                .collect();
+            options.sort();
+            (q.clone(), options)
+        })
+        .collect()
 }

@@ -12,43 +12,9 @@ use serde_json::json;
 use crate::driver::Browser;
 use crate::server::{Page, StaticServer};
 use crate::widget::{
-    Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
+    check_story, Input, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
     NEAR_THE_LINE_STORY, QUESTIONS, STORIES,
 };
-
-/// Opens the standalone page with no saved progress (storage cleared, then reloaded).
-async fn fresh_widget(browser: &Browser) -> Widget<'_> {
-    browser.goto_path("/").await;
-    browser
-        .js(
-            "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} \
-             if (location.hash) history.replaceState(null, '', location.pathname);",
-            vec![],
-        )
-        .await;
-    Widget::open(browser, "/").await
-}
-
-fn check_story(story: &Story, input: Input, got: &Outcome) {
-    assert_eq!(
-        got.outcome, story.expected,
-        "story \"{}\" answered by {input:?}: expected outcome `{}`, the result showed {got:?}",
-        story.name, story.expected
-    );
-    match story.expected {
-        "coaching" => assert!(
-            got.coaching > got.mentoring,
-            "story \"{}\": coaching score should beat mentoring, got {got:?}",
-            story.name
-        ),
-        "mentoring" => assert!(
-            got.mentoring > got.coaching,
-            "story \"{}\": mentoring score should beat coaching, got {got:?}",
-            story.name
-        ),
-        _ => {}
-    }
-}
 
 // ----- harness self-checks (no widget UI needed) ----------------------------------------
 
@@ -239,7 +205,7 @@ async fn harness_reaches_into_the_shadow_root() {
 async fn stories_by_mouse_reach_the_expected_outcome() {
     let browser = Browser::launch().await;
     for story in &STORIES {
-        let widget = fresh_widget(&browser).await;
+        let widget = Widget::open_fresh(&browser, "/").await;
         let got = widget.complete(Input::Mouse, story).await;
         check_story(story, Input::Mouse, &got);
     }
@@ -253,7 +219,7 @@ async fn stories_by_mouse_reach_the_expected_outcome() {
 async fn stories_by_keyboard_alone_reach_the_expected_outcome() {
     let browser = Browser::launch().await;
     for story in &STORIES {
-        let widget = fresh_widget(&browser).await;
+        let widget = Widget::open_fresh(&browser, "/").await;
         // Count pointer input: a keyboard-only run must not need any.
         browser
             .js(
@@ -278,7 +244,7 @@ async fn stories_by_keyboard_alone_reach_the_expected_outcome() {
 #[ignore = "browser suite: run by make test"]
 async fn going_back_keeps_answers_and_changing_them_changes_the_outcome() {
     let browser = Browser::launch().await;
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     widget.start(Input::Mouse).await;
     // Answer the first five questions as the coaching story.
     let answered = &COACHING_STORY.answers[..5];
@@ -332,7 +298,7 @@ async fn going_back_keeps_answers_and_changing_them_changes_the_outcome() {
 #[ignore = "browser suite: run by make test"]
 async fn a_full_quiz_makes_no_request_beyond_the_served_origin() {
     let browser = Browser::launch().await;
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     let got = widget.complete(Input::Mouse, &COMBINED_STORY).await;
     check_story(&COMBINED_STORY, Input::Mouse, &got);
 
@@ -383,7 +349,7 @@ async fn a_full_quiz_makes_no_request_beyond_the_served_origin() {
 #[ignore = "browser suite: run by make test"]
 async fn every_view_has_zero_axe_violations() {
     let browser = Browser::launch().await;
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     axe::assert_clean(&browser, "start view").await;
 
     widget.start(Input::Mouse).await;
@@ -437,7 +403,7 @@ async fn every_view_has_zero_axe_violations() {
 #[ignore = "browser suite: run by make test"]
 async fn change_from_the_answer_summary_returns_to_the_result() {
     let browser = Browser::launch().await;
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     let first = widget.complete(Input::Mouse, &COACHING_STORY).await;
     check_story(&COACHING_STORY, Input::Mouse, &first);
     // "Your answers" is a disclosure: open it and change the support answer.
@@ -487,7 +453,7 @@ async fn alert_text(widget: &Widget<'_>) -> serde_json::Value {
 #[ignore = "browser suite: run by make test"]
 async fn a_third_choice_is_refused_and_the_visitor_is_told_why() {
     let browser = Browser::launch().await;
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     widget.start(Input::Mouse).await;
     widget.choose("situation", "role-transition").await;
     widget.choose("situation", "new-industry").await;
@@ -543,7 +509,7 @@ async fn the_result_reads_on_a_phone() {
         json!({"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true}),
     )
     .await;
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     for story in [&NEAR_THE_LINE_STORY, &COMBINED_STORY] {
         widget.complete(Input::Mouse, story).await;
         let layout = widget
@@ -643,7 +609,7 @@ async fn each_page_loads_its_own_language_and_the_other_only_when_asked_for() {
     let browser = Browser::launch_with(server).await;
 
     // An English visit downloads the English core build and no Turkish.
-    let widget = fresh_widget(&browser).await;
+    let widget = Widget::open_fresh(&browser, "/").await;
     assert_eq!(shown(&widget, "h2").await.0, "en");
     assert_eq!(requests_of(&browser, "/guidepost-core-tr_bg.wasm"), 0);
     assert_eq!(
