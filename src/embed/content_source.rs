@@ -9,6 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 #[cfg(feature = "overrides")]
+use super::console::error;
+use super::console::warn;
+#[cfg(feature = "overrides")]
 use super::detail::{self, Detail};
 #[cfg(feature = "overrides")]
 use crate::content::Problem;
@@ -138,15 +141,15 @@ const SHOWN_PROBLEMS: usize = 20;
 /// (`problemCount` says how many there were).
 #[cfg(feature = "overrides")]
 fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
-    console_error(&format!(
+    error(&format!(
         "Guidepost: the content override has {} problem(s) and was not used; showing the built-in content.",
         problems.len()
     ));
     for problem in problems.iter().take(SHOWN_PROBLEMS) {
-        console_error(&format!("Guidepost: {problem}"));
+        error(&format!("Guidepost: {problem}"));
     }
     if problems.len() > SHOWN_PROBLEMS {
-        console_error(&format!(
+        error(&format!(
             "Guidepost: and {} more.",
             problems.len() - SHOWN_PROBLEMS
         ));
@@ -169,11 +172,6 @@ fn report_content_problems(report: &js_sys::Function, problems: &[Problem]) {
         .json("problemCount", &problems.len().to_string())
         .finish();
     let _ = report.call2(&JsValue::NULL, &"error".into(), &detail.into());
-}
-
-#[cfg(feature = "overrides")]
-fn console_error(message: &str) {
-    web_sys::console::error_1(&message.into());
 }
 
 /// The languages a widget offers: the built-in ones, with an override renaming the built-in
@@ -251,9 +249,9 @@ impl LanguageSource {
 }
 
 fn not_loaded(lang: &str, problem: &str, done: impl FnOnce(Option<ContentRef>)) {
-    web_sys::console::warn_1(
-        &format!("Guidepost: the \"{lang}\" texts could not be loaded ({problem}).").into(),
-    );
+    warn(&format!(
+        "Guidepost: the \"{lang}\" texts could not be loaded ({problem})."
+    ));
     done(None);
 }
 

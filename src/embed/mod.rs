@@ -8,6 +8,8 @@ pub mod share;
 pub use options::is_safe_url;
 
 #[cfg(target_arch = "wasm32")]
+mod console;
+#[cfg(target_arch = "wasm32")]
 mod content_source;
 #[cfg(target_arch = "wasm32")]
 mod mount;

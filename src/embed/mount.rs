@@ -14,6 +14,7 @@ use crate::content::{self, Content, ContentRef};
 use crate::engine::Answers;
 use crate::ui::{App, AppProps, Source, Stage, WidgetEvent, WidgetOptions};
 
+use super::console::{error, warn};
 use super::content_source::{content_override, languages, LanguageSource};
 use super::detail::{self, Detail};
 use super::facts::LANG;
@@ -416,12 +417,4 @@ fn scores(r: &crate::engine::Recommendation) -> String {
         ("coaching", r.coaching_score.to_string()),
         ("mentoring", r.mentoring_score.to_string()),
     ])
-}
-
-fn warn(message: &str) {
-    web_sys::console::warn_1(&message.into());
-}
-
-fn error(message: &str) {
-    web_sys::console::error_1(&message.into());
 }
