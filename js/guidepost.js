@@ -111,9 +111,14 @@ function parentOrigin(widget) {
   return null;
 }
 
+// Whether the page's first widget has set its `guidepost:interactive` mark.
+let marked = false;
+
 function emit(widget, name, detail, origin) {
-  // From `ready` on, the first control is usable: `make bench` reads this mark.
-  if (name === 'ready') {
+  // From `ready` on, the first control is usable: `make bench` reads this mark. Once a page:
+  // the browser keeps every mark, so one per mount would grow with every mount.
+  if (name === 'ready' && !marked) {
+    marked = true;
     try {
       performance.mark('guidepost:interactive');
     } catch {

@@ -5,7 +5,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Storage};
+use web_sys::{
+    CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Storage,
+};
 use yew::AppHandle;
 
 use std::cell::RefCell;
@@ -32,6 +34,18 @@ thread_local! {
         sheet.replace_sync(WIDGET_CSS).ok()?;
         Some(sheet)
     };
+    /// App roots of unmounted widgets, each with its container, kept for the next mount:
+    /// Yew keeps a root's event listeners, and what they hold, for the page's lifetime, so a
+    /// page that mounts and unmounts all day would otherwise grow with every mount.
+    static PARKED: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
+    /// Numbers the mounts, so a reused root always starts a new widget.
+    static SESSIONS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A Yew app root and the element it renders into.
+struct Root {
+    container: Element,
+    app: AppHandle<App>,
 }
 
 /// A mounted widget, returned to JavaScript.
@@ -39,7 +53,7 @@ thread_local! {
 pub struct MountHandle {
     /// Empty until the widget's language is at hand (loading a language can take a moment),
     /// and again after `unmount`.
-    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    root: Rc<RefCell<Option<Root>>>,
     unmounted: Rc<Cell<bool>>,
     shadow: ShadowRoot,
     storage_key: String,
@@ -51,8 +65,23 @@ impl MountHandle {
     /// Removes the widget and leaves the host element empty.
     pub fn unmount(&mut self) {
         self.unmounted.set(true);
-        if let Some(app) = self.app.borrow_mut().take() {
-            app.destroy();
+        if let Some(mut root) = self.root.borrow_mut().take() {
+            root.container.remove();
+            // What the widget held (answers, the host's callbacks) goes with it.
+            root.app.update(AppProps {
+                content: content::primary().into(),
+                options: WidgetOptions::default(),
+                initial_answers: Answers::new(),
+                initial_stage: Stage::Start,
+                origin: Source::Fresh,
+                on_event: yew::Callback::noop(),
+                share_base: None,
+                languages: Vec::new(),
+                load_language: yew::Callback::noop(),
+                session: 0,
+                parked: true,
+            });
+            PARKED.with(|parked| parked.borrow_mut().push(root));
         }
         REPORTERS.with(|reporters| {
             if let Ok(mut reporters) = reporters.try_borrow_mut() {
@@ -110,10 +139,6 @@ pub fn mount(
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
     adopt_styles(&shadow)?;
-    let document = host.owner_document().ok_or("no document")?;
-    let container = document.create_element("div")?;
-    container.set_class_name("gp-host");
-    shadow.append_child(&container)?;
 
     let custom = content_override(&host, &prefix, &content, &report).map(ContentRef::from);
     let languages = languages(custom.as_deref());
@@ -139,10 +164,11 @@ pub fn mount(
         }
     });
 
-    let app = Rc::new(RefCell::new(None));
+    let root = Rc::new(RefCell::new(None));
     let unmounted = Rc::new(Cell::new(false));
     let render = {
-        let app = app.clone();
+        let root = root.clone();
+        let shadow = shadow.clone();
         let unmounted = unmounted.clone();
         let storage_key = storage_key.clone();
         let source = source.clone();
@@ -183,18 +209,43 @@ pub fn mount(
                 share_base: page_url().map(|url| format!("{url}#{}", share::KEY).into()),
                 languages,
                 load_language,
+                session: SESSIONS.with(|sessions| {
+                    sessions.set(sessions.get().wrapping_add(1));
+                    sessions.get()
+                }),
+                parked: false,
             };
             // `guidepost:ready` follows the first render (WidgetEvent::Ready), when the
             // controls exist.
-            let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
-            app.replace(Some(handle));
+            // In place before it renders: the first render moves focus and reports ready.
+            let shown = match PARKED.with(|parked| parked.borrow_mut().pop()) {
+                Some(mut reused) => {
+                    let _ = shadow.append_child(&reused.container);
+                    reused.app.update(props);
+                    reused
+                }
+                None => {
+                    let Some(container) = shadow
+                        .owner_document()
+                        .and_then(|document| document.create_element("div").ok())
+                    else {
+                        return;
+                    };
+                    container.set_class_name("gp-host");
+                    let _ = shadow.append_child(&container);
+                    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props)
+                        .render();
+                    Root { container, app }
+                }
+            };
+            root.replace(Some(shown));
         }
     };
     // A language this build does not carry is loaded first, so the widget never flashes
     // another language; if it cannot be loaded, the build's own language it is.
     source.get(wanted, render);
     Ok(MountHandle {
-        app,
+        root,
         unmounted,
         shadow,
         storage_key,

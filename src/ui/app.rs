@@ -101,6 +101,14 @@ pub struct AppProps {
     /// at hand, later when it must be loaded; `None` when it cannot be had).
     #[prop_or_default]
     pub load_language: Callback<(String, Callback<Option<ContentRef>>)>,
+    /// Which mount this is. The embed layer keeps app roots for the next mount (Yew never
+    /// releases a root's event listeners): a new session starts the widget again from these
+    /// props.
+    #[prop_or_default]
+    pub session: u32,
+    /// Set while the root waits for its next mount: nothing shows and nothing is kept.
+    #[prop_or_default]
+    pub parked: bool,
 }
 
 /// The whole widget: intro, the assessment panel (start, one question per step, result)
@@ -111,13 +119,35 @@ pub fn App(props: &AppProps) -> Html {
         let content = props.content.clone();
         let answers = props.initial_answers.clone();
         let stage = props.initial_stage;
-        use_reducer(move || State::restored(content, &answers, stage))
+        let session = props.session;
+        use_reducer(move || State {
+            session,
+            ..State::restored(content, &answers, stage)
+        })
     };
     let root = use_node_ref();
     let content = state.content.clone();
     let recommendation = state.recommendation.clone();
 
-    use_after_render(&state, &root, props.origin, &props.on_event);
+    let renewed = state.session != props.session;
+    use_after_render(
+        &state,
+        &root,
+        props.origin,
+        &props.on_event,
+        renewed || props.parked,
+    );
+    if renewed {
+        state.dispatch(Action::Renew {
+            session: props.session,
+            content: props.content.clone(),
+            answers: props.initial_answers.clone(),
+            stage: props.initial_stage,
+        });
+    }
+    if renewed || props.parked {
+        return Html::default();
+    }
 
     let dispatch = {
         let state = state.clone();
@@ -249,13 +279,15 @@ pub fn App(props: &AppProps) -> Html {
 /// After every render: tells the host page what changed (the first render: that the widget
 /// is ready), and moves focus after a visitor action (never on load, so the host page keeps
 /// its focus): to the new step's heading, or to the comparison row a reason pointed at.
-/// One effect for both, comparing with what the previous render showed.
+/// One effect for both, comparing with what the previous render showed. `hidden`: this
+/// render showed nothing (a parked root, or one about to start again).
 #[hook]
 fn use_after_render(
     state: &UseReducerHandle<State>,
     root: &NodeRef,
     origin: Source,
     on_event: &Callback<WidgetEvent>,
+    hidden: bool,
 ) {
     let previous = use_mut_ref(|| None::<Rendered>);
     let state = state.clone();
@@ -263,6 +295,12 @@ fn use_after_render(
     let on_event = on_event.clone();
     use_effect(move || {
         let mut previous = previous.borrow_mut();
+        if hidden {
+            // Parked or about to start again: the next widget shown renders for the first
+            // time.
+            *previous = None;
+            return;
+        }
         let Some(old) = previous.as_mut() else {
             on_event.emit(WidgetEvent::Ready);
             // A result reopened on load (saved progress, a share link) is reported too, so

@@ -42,6 +42,9 @@ pub struct State {
     /// Bumped by every visitor action that moves focus; 0 means "never moved", so nothing is
     /// focused on load and the host page keeps its focus.
     pub focus_generation: u32,
+    /// Which mount of the widget this is: the embed layer reuses app roots, and a new mount
+    /// starts the state again (see `Action::Renew`).
+    pub session: u32,
 }
 
 /// Where focus goes after a visitor action.
@@ -78,6 +81,13 @@ pub enum Action {
     LinkCopied(bool),
     /// The language chosen could not be loaded; choosing one that loads clears it.
     LanguageFailed,
+    /// A new mount in a reused app root: everything starts again from what it brings.
+    Renew {
+        session: u32,
+        content: ContentRef,
+        answers: Answers,
+        stage: Stage,
+    },
 }
 
 impl State {
@@ -95,6 +105,7 @@ impl State {
             link_copied: None,
             language_failed: false,
             focus_generation: 0,
+            session: 0,
         }
     }
 
@@ -277,6 +288,15 @@ impl State {
                 self.language_failed = true;
                 self
             }
+            Action::Renew {
+                session,
+                content,
+                answers,
+                stage,
+            } => State {
+                session,
+                ..State::restored(content, &answers, stage)
+            },
         }
     }
 }
