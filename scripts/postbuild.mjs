@@ -50,7 +50,11 @@ for (const kind of ['core', 'core-tr', 'full']) {
   const optimized = spawnSync(WASM_OPT, [...WASM_OPT_PASSES, path, '-o', path], { stdio: 'inherit' });
   if (optimized.status !== 0) throw new Error(`postbuild: wasm-opt failed on ${path}`);
   const stripped = withoutCustomSections(readFileSync(path), ['name', 'producers', 'target_features']);
-  const { wasm, glue, renamed } = shortenNames(stripped, readFileSync(gluePath, 'utf8'), `./guidepost-${kind}_bg.js`);
+  const { wasm, glue: shortened, renamed } = shortenNames(stripped, readFileSync(gluePath, 'utf8'), `./guidepost-${kind}_bg.js`);
+  // Nothing calls the glue's synchronous initSync (the loader awaits the default export), so
+  // it is not exported, and the minifier drops it.
+  const glue = replaceExactly(shortened, 'export { initSync, __wbg_init as default };',
+    'export { __wbg_init as default };', `the glue's exports in ${gluePath}`);
   writeFileSync(path, wasm);
   writeFileSync(gluePath, glue);
   console.log(`postbuild: ${path} ${before.length} → ${wasm.length} bytes (${renamed} names shortened)`);
@@ -91,7 +95,12 @@ if (existsSync(loaderPath)) {
 
 const indexPath = join(dir, 'index.html');
 if (existsSync(indexPath)) {
-  const html = readFileSync(indexPath, 'utf8').replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, '');
+  // And the blank lines Trunk leaves where its other links were, and the demo page's inlined
+  // stylesheet without its comments and indentation.
+  const html = readFileSync(indexPath, 'utf8').replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, '')
+    .replace(/\n(?:[ \t]*\n)+/g, '\n')
+    .replace(/<style>([^<]*)<\/style>/g, (_, css) =>
+      `<style>${css.replace(/\/\*[^*]*\*\//g, '').replace(/\s*([{};:,])\s*/g, '$1').replace(/\s+/g, ' ').trim()}</style>`);
   writeFileSync(indexPath, html);
 }
 

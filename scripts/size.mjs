@@ -13,11 +13,11 @@ const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
 const dir = args[0] || 'dist';
 
-// Everything the page makes the browser fetch: the page, its stylesheet, the loader, the
-// wasm-bindgen glue and the wasm of the core build for its language. Content is compiled in.
+// Everything the page makes the browser fetch: the page (its stylesheet inlined), the
+// loader, the wasm-bindgen glue and the wasm of the core build for its language. Content is
+// compiled in.
 const page = (core) => [
   ['index.html', 'HTML'],
-  ['page.css', 'CSS'],
   ['guidepost.js', 'JS'],
   [`guidepost-${core}.js`, 'JS'],
   [`guidepost-${core}_bg.wasm`, 'wasm'],

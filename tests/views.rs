@@ -26,6 +26,7 @@ async fn render(
         share_base: Some("https://example.com/page#guidepost=".into()),
         languages: content::builtin_languages(),
         load_language: Default::default(),
+        session: 0,
     };
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)

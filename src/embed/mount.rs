@@ -65,22 +65,8 @@ impl MountHandle {
     /// Removes the widget and leaves the host element empty.
     pub fn unmount(&mut self) {
         self.unmounted.set(true);
-        if let Some(mut root) = self.root.borrow_mut().take() {
+        if let Some(root) = self.root.borrow_mut().take() {
             root.container.remove();
-            // What the widget held (answers, the host's callbacks) goes with it.
-            root.app.update(AppProps {
-                content: content::primary().into(),
-                options: WidgetOptions::default(),
-                initial_answers: Answers::new(),
-                initial_stage: Stage::Start,
-                origin: Source::Fresh,
-                on_event: yew::Callback::noop(),
-                share_base: None,
-                languages: Vec::new(),
-                load_language: yew::Callback::noop(),
-                session: 0,
-                parked: true,
-            });
             PARKED.with(|parked| parked.borrow_mut().push(root));
         }
         REPORTERS.with(|reporters| {
@@ -213,7 +199,6 @@ pub fn mount(
                     sessions.set(sessions.get().wrapping_add(1));
                     sessions.get()
                 }),
-                parked: false,
             };
             // `guidepost:ready` follows the first render (WidgetEvent::Ready), when the
             // controls exist.
@@ -278,7 +263,9 @@ fn install_panic_hook() {
 }
 
 /// Panics on purpose, so the browser suite can check what a visitor sees when the widget
-/// fails. Not part of the public API.
+/// fails. Not part of the public API, and only in the full build: a first visit does not
+/// download it.
+#[cfg(feature = "overrides")]
 #[wasm_bindgen(js_name = "__guidepostTestPanic")]
 pub fn test_panic() {
     panic!("a panic requested by a test");

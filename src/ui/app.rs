@@ -106,9 +106,6 @@ pub struct AppProps {
     /// props.
     #[prop_or_default]
     pub session: u32,
-    /// Set while the root waits for its next mount: nothing shows and nothing is kept.
-    #[prop_or_default]
-    pub parked: bool,
 }
 
 /// The whole widget: intro, the assessment panel (start, one question per step, result)
@@ -130,13 +127,7 @@ pub fn App(props: &AppProps) -> Html {
     let recommendation = state.recommendation.clone();
 
     let renewed = state.session != props.session;
-    use_after_render(
-        &state,
-        &root,
-        props.origin,
-        &props.on_event,
-        renewed || props.parked,
-    );
+    use_after_render(&state, &root, props.origin, &props.on_event);
     if renewed {
         state.dispatch(Action::Renew {
             session: props.session,
@@ -145,7 +136,7 @@ pub fn App(props: &AppProps) -> Html {
             stage: props.initial_stage,
         });
     }
-    if renewed || props.parked {
+    if renewed {
         return Html::default();
     }
 
@@ -279,15 +270,14 @@ pub fn App(props: &AppProps) -> Html {
 /// After every render: tells the host page what changed (the first render: that the widget
 /// is ready), and moves focus after a visitor action (never on load, so the host page keeps
 /// its focus): to the new step's heading, or to the comparison row a reason pointed at.
-/// One effect for both, comparing with what the previous render showed. `hidden`: this
-/// render showed nothing (a parked root, or one about to start again).
+/// One effect for both, comparing with what the previous render showed (of the same
+/// session: a reused app root's new widget renders for the first time).
 #[hook]
 fn use_after_render(
     state: &UseReducerHandle<State>,
     root: &NodeRef,
     origin: Source,
     on_event: &Callback<WidgetEvent>,
-    hidden: bool,
 ) {
     let previous = use_mut_ref(|| None::<Rendered>);
     let state = state.clone();
@@ -295,17 +285,14 @@ fn use_after_render(
     let on_event = on_event.clone();
     use_effect(move || {
         let mut previous = previous.borrow_mut();
-        if hidden {
-            // Parked or about to start again: the next widget shown renders for the first
-            // time.
-            *previous = None;
-            return;
-        }
-        let Some(old) = previous.as_mut() else {
+        // Yew runs only the last render's effect when renders follow each other, so the
+        // session, not a flag of the render that renewed it, tells a new widget.
+        let Some(old) = previous.as_mut().filter(|old| old.session == state.session) else {
             on_event.emit(WidgetEvent::Ready);
             // A result reopened on load (saved progress, a share link) is reported too, so
             // the host can tell it from one answered now.
             let mut first = Rendered {
+                session: state.session,
                 stage: state.stage,
                 answers: state.answers.clone(),
                 focus_generation: state.focus_generation,
@@ -330,6 +317,7 @@ fn use_after_render(
 
 /// What the previous render showed, to tell what changed since.
 struct Rendered {
+    session: u32,
     stage: Stage,
     answers: Answers,
     focus_generation: u32,

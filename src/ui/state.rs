@@ -272,6 +272,8 @@ impl State {
                 let generation = self.focus_generation;
                 let mut fresh = State::new(self.content);
                 fresh.focus_generation = generation;
+                // The same mount: only a new one starts a new session.
+                fresh.session = self.session;
                 fresh.moved(Stage::Start)
             }
             Action::SetContent(content) => {
@@ -328,6 +330,42 @@ mod tests {
             question: question.into(),
             option: option.into(),
         })
+    }
+
+    #[test]
+    fn renew_starts_again_from_what_the_new_mount_brings() {
+        let mut s = choose(state().apply(Action::Start), "situation", "role-transition");
+        s = s
+            .apply(Action::Next)
+            .apply(Action::HighlightRow("purpose".into()));
+        s.language_failed = true;
+        let saved = Answers::new().with("situation", &["role-transition"]);
+        let renewed = s.apply(Action::Renew {
+            session: 7,
+            content: content::english().into(),
+            answers: saved.clone(),
+            stage: Stage::Question(1),
+        });
+        assert_eq!(renewed.session, 7);
+        assert_eq!(renewed.answers, saved.normalized(&renewed.content));
+        assert_eq!(renewed.stage, Stage::Question(1));
+        assert_eq!(renewed.highlighted_row, None);
+        assert!(!renewed.language_failed);
+        assert_eq!(
+            renewed.focus_generation, 0,
+            "a new mount never moves focus on load"
+        );
+    }
+
+    #[test]
+    fn restart_stays_in_the_same_session() {
+        let s = State {
+            session: 3,
+            ..choose(state().apply(Action::Start), "situation", "role-transition")
+        };
+        let restarted = s.apply(Action::Restart);
+        assert!(restarted.answers.is_empty());
+        assert_eq!(restarted.session, 3, "a restart is no new mount");
     }
 
     #[test]

@@ -753,10 +753,16 @@ async fn a_javascript_cta_url_is_refused() {
 #[ignore = "browser suite: run by make test"]
 async fn a_panic_shows_a_friendly_message_and_retry_brings_the_widget_back() {
     let route = "/hardening/panic.html";
+    // The panic hook for tests is only in the full build, so both widgets use it (through
+    // an override that is the built-in content).
+    let content = script_safe(&serde_json::to_string(&builtin_en()).unwrap());
     let page = host_page(
         "Guidepost hardening: panic",
-        "<div id=\"first\" data-guidepost=\"panic-first\"></div>\n\
-         <div id=\"second\" data-guidepost=\"panic-second\"></div>",
+        &format!(
+            "<div id=\"first\" data-guidepost=\"panic-first\" data-content=\"c\"></div>\n\
+             <div id=\"second\" data-guidepost=\"panic-second\" data-content=\"c\"></div>\n{}",
+            json_script("c", &content)
+        ),
     );
     let server = server_with(vec![(route, page)]);
     let browser = Browser::launch_with(server).await;
@@ -777,7 +783,7 @@ async fn a_panic_shows_a_friendly_message_and_retry_brings_the_widget_back() {
         .driver()
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             import('/guidepost-core.js').then((m) => {
+             import('/guidepost-full.js').then((m) => {
                try { m.__guidepostTestPanic(); done('returned without panicking'); }
                catch (e) { done('threw: ' + e); }
              }, (e) => done('import failed: ' + e));",
