@@ -74,9 +74,12 @@ fuzz:
 	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release --test content -- --nocapture
 
 ## bench: release build, native engine microbenchmarks (criterion), then the widget in
-## headless Chromium over 127.0.0.1 (medians of BENCH_ROUNDS); prints a table, writes
-## target/bench.json
+## headless Chromium over 127.0.0.1 (medians of BENCH_ROUNDS; trusted clicks, each kind's
+## click-to-paint and Event Timing), then Lighthouse (mobile, simulated throttling) on the
+## demo page; prints tables, writes target/bench.json. Lighthouse (pinned in tools/lighthouse)
+## is installed on the first run: only this target needs it.
 BENCH_ROUNDS ?= 5
 bench: dist setup-browser
+	@[ -d tools/lighthouse/node_modules ] || npm ci --prefix tools/lighthouse --no-audit --no-fund
 	cargo bench --bench engine -- --noplot --warm-up-time 1 --measurement-time 3
 	node scripts/bench.mjs $(DIST) $(BENCH_ROUNDS) --json target/bench.json
