@@ -22,8 +22,8 @@ use crate::host::{host_page, server_with};
 use crate::page::{detail_answers, event_log, saved_progress, story_answers, wait_events};
 use crate::server::{Page, StaticServer};
 use crate::widget::{
-    check_story, Input, Outcome, Story, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
-    QUESTIONS, STORIES,
+    check_keyboard_story, check_story, Input, Outcome, Story, Widget, COACHING_STORY,
+    COMBINED_STORY, MENTORING_STORY, QUESTIONS, STORIES,
 };
 
 const CUSTOM_ELEMENT_PAGE: &str = "/engines/custom-element.html";
@@ -147,26 +147,7 @@ async fn webkit_stories_by_mouse() {
 async fn stories_by_keyboard(engine: Engine) {
     let browser = launch(engine).await;
     for story in &STORIES {
-        let widget = Widget::open_fresh(&browser, "/").await;
-        // Count pointer input: a keyboard-only run must not need any.
-        browser
-            .js(
-                "window.__pointer = [];
-                 for (const t of ['pointerdown', 'mousedown', 'touchstart'])
-                   document.addEventListener(t, (e) => window.__pointer.push(t), true);
-                 document.activeElement && document.activeElement.blur && document.activeElement.blur();",
-                vec![],
-            )
-            .await;
-        let got = widget.complete(Input::Keyboard, story).await;
-        check_story(story, Input::Keyboard, &got);
-        let pointer = browser.js("return window.__pointer;", vec![]).await;
-        assert_eq!(
-            pointer,
-            json!([]),
-            "{engine}: the keyboard run of \"{}\" produced pointer events",
-            story.name
-        );
+        check_keyboard_story(&browser, story).await;
     }
     let errors = console_errors(&browser).await;
     assert!(errors.is_empty(), "{engine}: console errors: {errors:#?}");

@@ -12,8 +12,8 @@ use serde_json::json;
 use crate::driver::Browser;
 use crate::server::{Page, StaticServer};
 use crate::widget::{
-    check_story, Input, Widget, COACHING_STORY, COMBINED_STORY, MENTORING_STORY,
-    NEAR_THE_LINE_STORY, QUESTIONS, STORIES,
+    check_keyboard_story, check_story, Input, Widget, COACHING_STORY, COMBINED_STORY,
+    MENTORING_STORY, NEAR_THE_LINE_STORY, QUESTIONS, STORIES,
 };
 
 // ----- harness self-checks (no widget UI needed) ----------------------------------------
@@ -219,21 +219,7 @@ async fn stories_by_mouse_reach_the_expected_outcome() {
 async fn stories_by_keyboard_alone_reach_the_expected_outcome() {
     let browser = Browser::launch().await;
     for story in &STORIES {
-        let widget = Widget::open_fresh(&browser, "/").await;
-        // Count pointer input: a keyboard-only run must not need any.
-        browser
-            .js(
-                "window.__pointer = [];
-                 for (const t of ['pointerdown', 'mousedown', 'touchstart'])
-                   document.addEventListener(t, (e) => window.__pointer.push(t), true);
-                 document.activeElement && document.activeElement.blur && document.activeElement.blur();",
-                vec![],
-            )
-            .await;
-        let got = widget.complete(Input::Keyboard, story).await;
-        check_story(story, Input::Keyboard, &got);
-        let pointer = browser.js("return window.__pointer;", vec![]).await;
-        assert_eq!(pointer, json!([]), "keyboard run produced pointer events");
+        check_keyboard_story(&browser, story).await;
     }
     browser.quit().await;
 }

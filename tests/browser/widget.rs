@@ -794,6 +794,31 @@ pub fn check_story(story: &Story, input: Input, got: &Outcome) {
     }
 }
 
+/// Completes `story` on a fresh standalone page by keyboard alone and checks its outcome,
+/// and that not one pointer event fired on the way.
+pub async fn check_keyboard_story(browser: &Browser, story: &Story) {
+    let widget = Widget::open_fresh(browser, "/").await;
+    browser
+        .js(
+            "window.__pointer = [];
+             for (const t of ['pointerdown', 'mousedown', 'touchstart'])
+               document.addEventListener(t, (e) => window.__pointer.push(t), true);
+             document.activeElement && document.activeElement.blur && document.activeElement.blur();",
+            vec![],
+        )
+        .await;
+    let got = widget.complete(Input::Keyboard, story).await;
+    check_story(story, Input::Keyboard, &got);
+    let pointer = browser.js("return window.__pointer;", vec![]).await;
+    assert_eq!(
+        pointer,
+        json!([]),
+        "{}: the keyboard run of \"{}\" produced pointer events",
+        browser.engine(),
+        story.name
+    );
+}
+
 /// A leader changing style who wants a seasoned guide: one answer from another outcome, so
 /// the result offers suggestions to try.
 pub const NEAR_THE_LINE_STORY: Story = Story {
