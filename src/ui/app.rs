@@ -126,17 +126,15 @@ pub fn App(props: &AppProps) -> Html {
     let content = state.content.clone();
     let recommendation = state.recommendation.clone();
 
-    let renewed = state.session != props.session;
     use_after_render(&state, &root, props.origin, &props.on_event);
-    if renewed {
+    if state.session != props.session {
+        // A new mount in a reused root: nothing of the last widget shows while it renews.
         state.dispatch(Action::Renew {
             session: props.session,
             content: props.content.clone(),
             answers: props.initial_answers.clone(),
             stage: props.initial_stage,
         });
-    }
-    if renewed {
         return Html::default();
     }
 
