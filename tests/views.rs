@@ -405,3 +405,50 @@ async fn both_languages_render_every_result_sentence_from_whole_templates() {
         );
     }
 }
+
+/// `prerender LANG` (what `make dist` will put inside the standalone page's widget element):
+/// a declarative shadow root holding the stylesheet and the start view, with every comparison
+/// row and the start control, in the language asked for, without Yew's hydration markers.
+#[test]
+fn prerender_writes_the_first_view_into_a_declarative_shadow_root() {
+    for lang in ["en", "tr"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+            .arg(lang)
+            .output()
+            .expect("run prerender");
+        assert!(out.status.success(), "prerender {lang} failed");
+        let html = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(
+            html.starts_with("<template shadowrootmode=\"open\"><style>:host{"),
+            "{lang}: {}",
+            &html[..80]
+        );
+        assert!(html.ends_with("</div></template>"));
+        assert!(html.contains("<div class=\"gp-host\" data-prerender>"));
+        assert!(html.contains(&format!("lang=\"{lang}\"")));
+        assert!(html.contains("data-action=\"start\""));
+        assert!(!html.contains("<!--"), "{lang}: hydration markers");
+        let content = content::builtin(lang).expect("built in");
+        for row in content.comparison.rows.iter() {
+            assert!(
+                html.contains(&format!("data-row=\"{}\"", row.id)),
+                "{lang}: row {}",
+                row.id
+            );
+        }
+        assert!(
+            html.contains(&*content.intro.title),
+            "{lang}: the intro's title"
+        );
+    }
+    let css = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg("--css")
+        .output()
+        .expect("run prerender --css");
+    assert!(css.status.success() && css.stdout.starts_with(b":host{"));
+    let unknown = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg("xx")
+        .output()
+        .expect("run prerender xx");
+    assert_eq!(unknown.status.code(), Some(2));
+}
