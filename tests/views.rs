@@ -406,16 +406,19 @@ async fn both_languages_render_every_result_sentence_from_whole_templates() {
     }
 }
 
-/// `prerender LANG` (what `make dist` will put inside the standalone page's widget element):
+/// `prerender LANG` (markup for a page's widget element):
 /// a declarative shadow root holding the stylesheet and the start view, with every comparison
 /// row and the start control, in the language asked for, without Yew's hydration markers.
 #[test]
 fn prerender_writes_the_first_view_into_a_declarative_shadow_root() {
-    for lang in ["en", "tr"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
-            .arg(lang)
+    let prerender = |arg: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+            .arg(arg)
             .output()
-            .expect("run prerender");
+            .expect("run prerender")
+    };
+    for lang in ["en", "tr"] {
+        let out = prerender(lang);
         assert!(out.status.success(), "prerender {lang} failed");
         let html = String::from_utf8(out.stdout).expect("UTF-8");
         assert!(
@@ -441,14 +444,7 @@ fn prerender_writes_the_first_view_into_a_declarative_shadow_root() {
             "{lang}: the intro's title"
         );
     }
-    let css = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .arg("--css")
-        .output()
-        .expect("run prerender --css");
+    let css = prerender("--css");
     assert!(css.status.success() && css.stdout.starts_with(b":host{"));
-    let unknown = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .arg("xx")
-        .output()
-        .expect("run prerender xx");
-    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(prerender("xx").status.code(), Some(2));
 }

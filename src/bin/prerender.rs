@@ -1,11 +1,12 @@
 //! `prerender LANG`: the widget's first view (intro, start panel, comparison) in `LANG`,
 //! rendered by Yew's server renderer into a declarative shadow root with the widget's
-//! stylesheet, for `make dist` to put inside the standalone page's widget element. The page
-//! shows it before any script runs (and with scripting off); the wasm takes over in the same
-//! frame as its first render (`[data-prerender]` in src/embed/mount.rs).
+//! stylesheet: markup for a page's widget element that a browser shows before any script
+//! runs, and with scripting off.
 //!
-//! `prerender --css`: the widget's stylesheet alone (`dist/guidepost.css`, which guidepost.js
-//! fetches for widgets the page did not prerender).
+//! `prerender --css`: the widget's stylesheet alone.
+//!
+//! Not yet used by `make dist`: putting it into the standalone page waits on room under the
+//! size budget (issue 12).
 use std::process::ExitCode;
 use std::task::{Context, Poll, Waker};
 
@@ -43,7 +44,11 @@ fn main() -> ExitCode {
             .hydratable(false)
             .render(),
     );
-    // `</style` cannot occur in the stylesheet build.rs wrote (it has no strings with `<`).
+    // The stylesheet goes into a `<style>` element as it is: it must not end it early.
+    if WIDGET_CSS.contains("</") {
+        eprintln!("prerender: styles/widget.css holds \"</\", which would end its <style> early");
+        return ExitCode::FAILURE;
+    }
     print!(
         "<template shadowrootmode=\"open\"><style>{WIDGET_CSS}</style>\
          <div class=\"gp-host\" data-prerender>{view}</div></template>"
