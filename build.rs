@@ -57,7 +57,8 @@ fn main() {
 
     write_js_facts();
 
-    // The widget's stylesheet ships inside the wasm: drop comments and layout whitespace.
+    // The widget's stylesheet (src/bin/prerender.rs: dist/guidepost.css and the prerendered
+    // views' <style>): without comments and layout whitespace.
     println!("cargo:rerun-if-changed=styles/widget.css");
     let css = fs::read_to_string("styles/widget.css").expect("read styles/widget.css");
     fs::write(Path::new(&out_dir).join("widget.min.css"), minify_css(&css))

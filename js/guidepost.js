@@ -48,6 +48,37 @@ function start(kind) {
   return modules.get(kind);
 }
 
+// The widget's stylesheet, one constructed sheet that every widget on the page adopts. A
+// prerendered widget (declarative shadow DOM) brings it in its own <style>; otherwise it is
+// guidepost.css beside this file, fetched once a page alongside the wasm. A failure (or a
+// browser without constructed sheets: Safari before 16.4) is forgotten, so a retry tries
+// again.
+let sheet = null;
+
+function styleSheet(element) {
+  if (!sheet) {
+    const inline = element.shadowRoot?.querySelector('style')?.textContent;
+    sheet = (inline ? Promise.resolve(inline) : fetch(new URL('guidepost.css', import.meta.url)).then((response) => {
+      if (!response.ok) throw new Error(`guidepost.css: HTTP ${response.status}`);
+      return response.text();
+    })).then((css) => {
+      const constructed = new CSSStyleSheet();
+      constructed.replaceSync(css);
+      return constructed;
+    });
+    sheet.catch(() => { sheet = null; });
+  }
+  return sheet;
+}
+
+/** `element`'s shadow root, attached if need be, styled, without a failure's message: what
+ *  the wasm renders into (beside a prerendered first view, which it takes over from). */
+function prepareRoot(element, styles) {
+  const root = element.shadowRoot || element.attachShadow({ mode: 'open' });
+  root.querySelector('.gp-crash')?.remove();
+  root.adoptedStyleSheets = [styles];
+}
+
 // A download that neither arrives nor fails (a stalled connection) is reported as a failure
 // after this long; should it arrive later, the widget still starts.
 const STALL_MS = 12000;
@@ -115,6 +146,10 @@ function parentOrigin(widget) {
 let marked = false;
 
 function emit(widget, name, detail, origin) {
+  // The widget's own first render is in its shadow root, in the same task as the prerendered
+  // view it repeats (ids included), which goes before the browser paints: nothing flashes or
+  // moves.
+  if (name === 'ready') widget.element.shadowRoot.querySelector('[data-prerender]')?.remove();
   // From `ready` on, the first control is usable: `make bench` reads this mark. Once a page:
   // the browser keeps every mark, so one per mount would grow with every mount.
   if (name === 'ready' && !marked) {
@@ -224,6 +259,7 @@ function createWidget(element) {
   let generation = 0;
   let ready = null;
   let module = null;
+  let styles = null;
   let wasm = null;
   let resizing = null;
   let rebuilding = false;
@@ -236,6 +272,7 @@ function createWidget(element) {
     live.add(widget);
     resizing = postHeight(element, origin);
     try {
+      prepareRoot(element, styles);
       wasm = module.mount(element, prefix, resolveLanguage(widget), widget.namespace,
         window.parent !== window, widget.content, fetchTexts, report);
     } catch (error) {
@@ -281,7 +318,7 @@ function createWidget(element) {
     // are read by this load.
     await null;
     const kind = widget.content !== undefined || widget.attr(CONTENT) ? 'full' : BUILDS[resolveLanguage(widget)] || 'core';
-    const loading = start(kind);
+    const loading = Promise.all([start(kind), styleSheet(element)]);
     let stalled;
     const timeout = new Promise((_, reject) => {
       stalled = setTimeout(() => reject(new Error(`guidepost-${kind} did not finish loading in ${STALL_MS / 1000} s`)), STALL_MS);
@@ -301,7 +338,7 @@ function createWidget(element) {
       clearTimeout(stalled);
     }
     if (mine === generation && wanted && !wasm) {
-      module = loaded;
+      [module, styles] = loaded;
       attach();
     }
     return widget.handle;

@@ -1,7 +1,7 @@
 // `make bench`, browser half: serves dist/ on 127.0.0.1, drives headless Chromium through
 // chromedriver for several rounds, and reports medians of
 //   - what a first visit downloads (gzip bytes by type, of every request the page made:
-//     the English demo page, and the same page with data-lang="tr"),
+//     the English demo page, and the same page in Turkish (tr.html),
 //   - time from navigation start to the first usable control (in-page performance.now()),
 //   - per kind of click (start, option, next, back, result, highlight-row, apply-change, undo,
 //     language): click → next frame painted, median and worst, and the worst Event Timing
@@ -28,16 +28,8 @@ const rounds = Number(args[1] || 5);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
 // Every file served, in order, so a round can tell what its page downloaded.
 const served = [];
-// The demo page in Turkish: the same page with data-lang="tr".
-const turkishPage = readFileSync(join(dist, 'index.html'), 'utf8').replace('data-lang="en"', 'data-lang="tr"');
 const server = createServer((req, res) => {
   const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (pathname === '/tr.html') {
-    served.push('index.html');
-    res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
-    res.end(turkishPage);
-    return;
-  }
   const path = join(dist, pathname.replace(/\/$/, '/index.html'));
   if (existsSync(path) && path.startsWith(dist)) served.push(path.slice(dist.length + 1));
   if (!path.startsWith(dist) || !existsSync(path)) { res.writeHead(404); res.end(); return; }
@@ -261,11 +253,11 @@ async function close({ id, profile }) {
 }
 
 const typeOf = { '.html': 'HTML', '.css': 'CSS', '.js': 'JS', '.wasm': 'wasm', '.json': 'content' };
-/** Gzip bytes by type of the files a first visit downloaded (`page`: the HTML it got). */
-function firstVisitBytes(files, page) {
+/** Gzip bytes by type of the files a first visit downloaded. */
+function firstVisitBytes(files) {
   const bytes = { HTML: 0, CSS: 0, JS: 0, wasm: 0, content: 0 };
   for (const file of new Set(files)) {
-    const body = file === 'index.html' ? page : readFileSync(join(dist, file));
+    const body = readFileSync(join(dist, file));
     bytes[typeOf[extname(file)]] += gzipSync(body, { level: 9 }).length;
   }
   bytes.total = Object.values(bytes).reduce((a, b) => a + b, 0);
@@ -353,8 +345,8 @@ try {
   server.close();
 }
 
-const bytes = firstVisitBytes(englishFiles, readFileSync(join(dist, 'index.html')));
-const turkishBytes = firstVisitBytes(turkishFiles, turkishPage);
+const bytes = firstVisitBytes(englishFiles);
+const turkishBytes = firstVisitBytes(turkishFiles);
 
 // Each click, with the Event Timing entries that started between its mark and the next.
 const KINDS = ['start', 'option', 'next', 'back', 'result', 'highlight-row', 'apply-change', 'undo', 'language-first', 'language'];

@@ -2,7 +2,8 @@
 // a fresh dist/ (steps 4 and 5 expect the JavaScript as built, not yet minified).
 //  1. Runs a few of wasm-opt's passes on each wasm, drops its custom sections (function names
 //     for debugging: about a quarter of the file, and of no use to a visitor), and shortens
-//     the names the glue and the wasm know each other by (scripts/wasm-binary.mjs).
+//     the names the glue and the wasm know each other by (scripts/wasm-binary.mjs); the glue's
+//     `debugString` becomes one line (see `plainDebugString`).
 //  2. Removes the `<link data-trunk rel="rust">` Trunk leaves behind when it injects no
 //     scripts (the page loads guidepost.js instead).
 //  3. Writes guidepost-texts-<lang>.json for every language: the strings of
@@ -10,8 +11,11 @@
 //     lays over its content structure when a widget needs another language (build.rs checks
 //     the order).
 //  3b. Inlines target/guidepost-facts.js (written by build.rs) into guidepost.js.
+//  3c. Writes the demo page in Turkish (tr.html).
 //  4. Writes guidepost-offline.html: index.html with its CSS, the loader, the wasm-bindgen
-//     glue and the wasm (base64) inlined, so it opens from file:// with no network.
+//     glue and the wasm (base64) inlined, so it opens from file:// with no network, and its
+//     widget's first view prerendered (target/prerender-en.html, written by
+//     scripts/postbuild.sh), so it shows at once, and with scripting off.
 //  5. Minifies the JavaScript a visitor downloads (the loader and the wasm-bindgen glues)
 //     with terser, once step 4 has read them as they were built.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
@@ -53,13 +57,26 @@ for (const kind of ['core', 'core-tr', 'full']) {
   const { wasm, glue: shortened, renamed } = shortenNames(stripped, readFileSync(gluePath, 'utf8'), `./guidepost-${kind}_bg.js`);
   // Nothing calls the glue's synchronous initSync (the loader awaits the default export), so
   // it is not exported, and the minifier drops it.
-  const glue = replaceExactly(shortened, 'export { initSync, __wbg_init as default };',
-    'export { __wbg_init as default };', `the glue's exports in ${gluePath}`);
+  const glue = plainDebugString(replaceExactly(shortened, 'export { initSync, __wbg_init as default };',
+    'export { __wbg_init as default };', `the glue's exports in ${gluePath}`), gluePath);
   writeFileSync(path, wasm);
   writeFileSync(gluePath, glue);
   console.log(`postbuild: ${path} ${before.length} → ${wasm.length} bytes (${renamed} names shortened)`);
 }
 const wasmPath = join(dir, 'guidepost-full_bg.wasm');
+
+/** The glue with a one-line `debugString`: the text of a JavaScript value in a Rust panic's
+ *  message (a failed `expect` in Yew), which the glue writes out at length (classes, arrays,
+ *  errors with their stacks); `String()` of it says what a message needs (0.27 KB less
+ *  gzip for every visitor, measured). */
+function plainDebugString(glue, path) {
+  const start = glue.indexOf('function debugString(val) {');
+  const end = glue.indexOf('\n}\n', start);
+  if (start < 0 || end < 0) throw new Error(`postbuild: cannot find debugString in ${path}; update scripts/postbuild.mjs`);
+  return `${glue.slice(0, start)}function debugString(val) {
+  try { return String(val); } catch { return typeof val; }
+}${glue.slice(end + 2)}`;
+}
 
 /** Every string in `value`, in document order. */
 function strings(value, out = []) {
@@ -102,6 +119,32 @@ if (existsSync(indexPath)) {
     .replace(/<style>([^<]*)<\/style>/g, (_, css) =>
       `<style>${css.replace(/\/\*[^*]*\*\//g, '').replace(/\s*([{};:,])\s*/g, '$1').replace(/\s+/g, ' ').trim()}</style>`);
   writeFileSync(indexPath, html);
+  writeFileSync(join(dir, 'tr.html'), turkishPage(html));
+}
+
+/** `html` with its widget element holding the first view in `lang`, as a declarative shadow
+ *  root: shown before any script runs, and with scripting off. */
+function withPrerender(html, lang) {
+  const view = readFileSync(fileURLToPath(new URL(`../target/prerender-${lang}.html`, import.meta.url)), 'utf8');
+  const element = /<div data-guidepost[^>]*>(?=<\/div>)/;
+  const found = html.match(element);
+  if (!found) throw new Error('postbuild: cannot find the demo page\'s empty widget element; update scripts/postbuild.mjs');
+  return replaceExactly(html, found[0], found[0] + view, 'the widget element');
+}
+
+/** The demo page in Turkish: the page's own words, and its widget's language and call to
+ *  action. */
+function turkishPage(html) {
+  for (const [from, to] of [
+    ['<html lang="en">', '<html lang="tr">'],
+    ['<title>Coaching or mentoring? · Guidepost</title>', '<title>Koçluk mu, mentorluk mu? · Guidepost</title>'],
+    ['content="Executive coaching and mentoring side by side, and a two-minute self-assessment."',
+      'content="Yönetici koçluğu ile mentorluk yan yana ve iki dakikalık bir öz değerlendirme."'],
+    ['<p>Executive development</p>', '<p>Yönetici gelişimi</p>'],
+    ['data-lang="en"', 'data-lang="tr"'],
+    ['data-cta-label="Book a conversation"', 'data-cta-label="Görüşme planlayın"'],
+  ]) html = replaceExactly(html, from, to, `"${from}" in index.html`);
+  return html;
 }
 
 /** Replaces `from` in `text`, failing loudly if the build output changed shape. */
@@ -111,7 +154,7 @@ function replaceExactly(text, from, to, what) {
 }
 
 function offlinePage() {
-  let html = readFileSync(indexPath, 'utf8');
+  let html = withPrerender(readFileSync(indexPath, 'utf8'), 'en');
   // The offline file carries the full build, so overrides work there too.
   const glue = readFileSync(join(dir, 'guidepost-full.js'), 'utf8');
   const loader = readFileSync(join(dir, 'guidepost.js'), 'utf8');

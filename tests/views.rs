@@ -4,7 +4,7 @@ use guidepost::content::{self, ContentRef};
 use guidepost::engine::Answers;
 use guidepost::ui::{App, AppProps, Stage};
 use guidepost::ui::{Cta, ViewMode, WidgetOptions};
-use yew::LocalServerRenderer;
+use yew::{AttrValue, LocalServerRenderer};
 
 fn content() -> ContentRef {
     content::english().into()
@@ -16,18 +16,14 @@ async fn render(
     answers: Answers,
     stage: Stage,
 ) -> String {
-    let props = AppProps {
+    let props = yew::props!(AppProps {
         content,
         options,
         initial_answers: answers,
         initial_stage: stage,
-        origin: Default::default(),
-        on_event: Default::default(),
-        share_base: Some("https://example.com/page#guidepost=".into()),
+        share_base: Some(AttrValue::from("https://example.com/page#guidepost=")),
         languages: content::builtin_languages(),
-        load_language: Default::default(),
-        session: 0,
-    };
+    });
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(false)
         .render()

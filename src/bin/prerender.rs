@@ -3,10 +3,10 @@
 //! stylesheet: markup for a page's widget element that a browser shows before any script
 //! runs, and with scripting off.
 //!
-//! `prerender --css`: the widget's stylesheet alone.
+//! `prerender --css`: the widget's stylesheet alone (dist/guidepost.css, which guidepost.js
+//! fetches for a widget that was not prerendered).
 //!
-//! Not yet used by `make dist`: putting it into the standalone page waits on room under the
-//! size budget (issue 12).
+//! scripts/postbuild.sh runs both; postbuild.mjs puts the views into the standalone pages.
 use std::process::ExitCode;
 use std::task::{Context, Poll, Waker};
 
@@ -27,18 +27,12 @@ fn main() -> ExitCode {
         eprintln!("usage: prerender LANG | --css\n\nLANG: one of the built-in languages.");
         return ExitCode::from(2);
     };
-    let props = AppProps {
+    // What a page's widget shows before its visitor does anything: every option at its
+    // default, every built-in language on offer.
+    let props = yew::props!(AppProps {
         content: ContentRef::from(content),
-        options: Default::default(),
-        initial_answers: Default::default(),
-        initial_stage: guidepost::ui::Stage::Start,
-        origin: Default::default(),
-        on_event: Default::default(),
-        share_base: None,
         languages: content::builtin_languages(),
-        load_language: Default::default(),
-        session: 0,
-    };
+    });
     let view = block_on(
         LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)

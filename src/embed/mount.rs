@@ -1,13 +1,12 @@
-//! Mounting into the host page: one shadow root per `[data-guidepost]` element, styles
-//! adopted inside it, options from its attributes, progress in `localStorage`, and what
-//! happened reported to guidepost.js, which dispatches the host events.
+//! Mounting into the host page: the widget in the shadow root guidepost.js prepared (with
+//! the widget's stylesheet, and perhaps the prerendered first view it takes over from),
+//! options from its attributes, progress in `localStorage`, and what happened reported to
+//! guidepost.js, which dispatches the host events.
 use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Storage,
-};
+use web_sys::{Element, HtmlElement, ShadowRoot, Storage};
 use yew::AppHandle;
 
 use std::cell::RefCell;
@@ -22,18 +21,9 @@ use super::detail::{self, Detail};
 use super::facts::LANG;
 use super::{progress, share};
 
-/// The widget's stylesheet, compiled in so it needs no request and no inline `<style>`.
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
-
 thread_local! {
     /// The event reporter of every mounted widget, so a panic can tell each of them.
     static REPORTERS: RefCell<Vec<js_sys::Function>> = const { RefCell::new(Vec::new()) };
-    /// One constructed stylesheet shared by every widget on the page.
-    static SHEET: Option<CssStyleSheet> = {
-        let sheet = CssStyleSheet::new().ok()?;
-        sheet.replace_sync(WIDGET_CSS).ok()?;
-        Some(sheet)
-    };
     /// App roots of unmounted widgets, each with its container, kept for the next mount:
     /// Yew keeps a root's event listeners, and what they hold, for the page's lifetime, so a
     /// page that mounts and unmounts all day would otherwise grow with every mount.
@@ -117,14 +107,11 @@ pub fn mount(
     if let Some(cta) = &mut options.cta {
         cta.utm = page_utm();
     }
-    let shadow = match host.shadow_root() {
-        Some(shadow) => {
-            shadow.replace_children_with_node_0();
-            shadow
-        }
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    adopt_styles(&shadow)?;
+    // guidepost.js has attached it, styled, and left in it only a prerendered first view
+    // (`[data-prerender]`), which it removes once the widget has rendered (`ready`).
+    let shadow = host
+        .shadow_root()
+        .ok_or("guidepost.js attaches the shadow root before mounting")?;
 
     let custom = content_override(&host, &prefix, &content, &report).map(ContentRef::from);
     let languages = languages(custom.as_deref());
@@ -358,15 +345,6 @@ fn saved_progress(
             None
         }
     }
-}
-
-fn adopt_styles(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET
-        .with(Clone::clone)
-        .ok_or("constructable stylesheets are not supported")?;
-    let sheets = js_sys::Array::of1(&sheet);
-    js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets)?;
-    Ok(())
 }
 
 /// Everything one widget needs to tell the outside world what happened.

@@ -4,7 +4,7 @@ use crate::content::Content;
 use crate::engine::Answers;
 
 use super::sentences::change_answer_label;
-use super::{sends, Action};
+use super::{sends_moving, Action};
 
 pub struct AnswerSummaryProps<'a> {
     pub content: &'a Content,
@@ -36,7 +36,7 @@ pub fn answer_summary(props: &AnswerSummaryProps<'_>) -> Html {
                 <span class="gp-answer-value">{ labels }</span>
                 <button type="button" class="gp-link" data-edit={question.id.to_string()}
                     aria-label={change_answer_label(content, &question.prompt)}
-                    onclick={sends(props.dispatch, Action::Edit(question.id.to_string()))}>
+                    onclick={sends_moving(props.dispatch, Action::Edit(question.id.to_string()))}>
                     { &*content.ui.change_answer }
                 </button>
             </li>

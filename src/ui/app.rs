@@ -13,7 +13,7 @@ use super::result_view::{result_view, ResultViewProps};
 use super::shared_sections::{shared_sections, SharedSectionsProps};
 use super::start_panel::{start_panel, StartPanelProps};
 use super::state::{Action, FocusTarget, Stage, State};
-use super::{sends, sentences, CtaLink};
+use super::{sends_moving, sentences, CtaLink};
 use super::{Theme, ViewMode, WidgetOptions};
 
 /// How the result shown came about (`source` in the host events' detail).
@@ -210,7 +210,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => String::new(),
     };
     let back_to_result =
-        (state.stage == Stage::Result).then(|| sends(&dispatch, Action::ShowResult));
+        (state.stage == Stage::Result).then(|| sends_moving(&dispatch, Action::ShowResult));
     let on_language = {
         // What a language's loading ends in: its content, or `None` when it could not be had.
         let loaded = {

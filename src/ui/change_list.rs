@@ -4,7 +4,7 @@ use crate::content::Content;
 use crate::engine::{Change, Flip};
 
 use super::sentences::{change_line, flip_heading, none_close};
-use super::{joined, sends, Action};
+use super::{joined, sends_moving, Action};
 
 pub struct ChangeListProps<'a> {
     pub content: &'a Content,
@@ -50,7 +50,7 @@ pub fn change_list(props: &ChangeListProps<'_>) -> Html {
                 <p>{ flip_heading(content, flip) }</p>
                 { change_lines(content, &flip.changes) }
                 <button type="button" class="gp-link" data-action="apply-change"
-                    onclick={sends(props.dispatch, Action::Apply(index))}>
+                    onclick={sends_moving(props.dispatch, Action::Apply(index))}>
                     { &*content.ui.try_change }
                 </button>
             </li>

@@ -61,9 +61,35 @@ pub fn sends<E: AsRef<web_sys::Event> + 'static>(
     dispatch: &Callback<Action>,
     action: Action,
 ) -> Callback<E> {
+    send(dispatch, action, false)
+}
+
+/// [`sends`], for a control whose action moves focus to the new step's heading (and takes
+/// the panel it sits in off the page). The control gives up focus first, while nothing has
+/// changed yet: a focused element removed from a changed page makes the browser lay out the
+/// new step inside the click, and then again for the frame (the profile of the click that
+/// opens the result: half its time).
+pub fn sends_moving<E: AsRef<web_sys::Event> + 'static>(
+    dispatch: &Callback<Action>,
+    action: Action,
+) -> Callback<E> {
+    send(dispatch, action, true)
+}
+
+fn send<E: AsRef<web_sys::Event> + 'static>(
+    dispatch: &Callback<Action>,
+    action: Action,
+    moving: bool,
+) -> Callback<E> {
     let dispatch = dispatch.clone();
     Callback::from(move |event: E| {
-        event.as_ref().prevent_default();
+        let event = event.as_ref();
+        event.prevent_default();
+        // The control clicked (not the current target: Yew listens at its root), a button
+        // holding only text, so `blur` cannot fail.
+        if let Some(control) = event.target().filter(|_| moving) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(control).blur();
+        }
         dispatch.emit(action.clone())
     })
 }

@@ -4,7 +4,7 @@ use crate::content::Content;
 use crate::engine::Answers;
 
 use super::sentences::progress;
-use super::{sends, Action};
+use super::{sends, sends_moving, Action};
 
 pub struct QuestionStepProps<'a> {
     pub content: &'a Content,
@@ -39,6 +39,12 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
     // With every question answered the main button goes (back) to the result.
     let to_result = props.index + 1 == total || all_answered;
 
+    // Next moves on once this question is answered; until then it says so, and keeps focus.
+    let next = if chosen.is_empty() {
+        sends(props.dispatch, Action::Next)
+    } else {
+        sends_moving(props.dispatch, Action::Next)
+    };
     let mut options = Vec::new();
     for option in question.options.iter() {
         let checked = chosen.iter().any(|c| *c == option.id);
@@ -85,11 +91,11 @@ pub fn question_step(props: &QuestionStepProps<'_>) -> Html {
                 { if props.missing_answer { &*ui.answer_required } else if props.choice_limit { &*ui.choice_limit } else { "" } }
             </p>
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(props.dispatch, Action::Back)}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends_moving(props.dispatch, Action::Back)}>{ &*ui.back }</button>
                 // The click, not the form's submission: Enter on an option clicks this default
                 // button too, and cancelling the click means no submission, which a sandboxed
                 // frame without `allow-forms` would block (the visitor stuck on question 1).
-                <button type="submit" class="gp-button" data-action="next" onclick={sends(props.dispatch, Action::Next)}>
+                <button type="submit" class="gp-button" data-action="next" onclick={next}>
                     { if to_result { &*ui.see_result } else { &*ui.next } }
                 </button>
             </div>

@@ -10,7 +10,7 @@ use super::reason_list::{reason_list, ReasonListProps};
 use super::score_chart::{score_chart, ScoreChartProps};
 use super::sentences::{self, outcome_text, sequence_reason, sequence_text};
 use super::share_panel::{share_panel, SharePanelProps};
-use super::{sends, Action};
+use super::{sends_moving, Action};
 
 pub struct ResultViewProps<'a> {
     pub content: &'a Content,
@@ -58,7 +58,7 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
                 <p class="gp-strong">{ &*ui.tried_note }</p>
                 { change_lines(content, changes) }
                 <button type="button" class="gp-button gp-secondary" data-action="undo"
-                    onclick={sends(props.dispatch, Action::Undo)}>{ &*ui.undo }</button>
+                    onclick={sends_moving(props.dispatch, Action::Undo)}>{ &*ui.undo }</button>
             </div>
         }
     });
@@ -146,8 +146,8 @@ pub fn result_view(props: &ResultViewProps<'_>) -> Html {
             }
 
             <div class="gp-nav">
-                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends(props.dispatch, Action::Back)}>{ &*ui.back }</button>
-                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={sends(props.dispatch, Action::Restart)}>{ &*ui.restart }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="back" onclick={sends_moving(props.dispatch, Action::Back)}>{ &*ui.back }</button>
+                <button type="button" class="gp-button gp-secondary" data-action="restart" onclick={sends_moving(props.dispatch, Action::Restart)}>{ &*ui.restart }</button>
             </div>
         </section>
     }

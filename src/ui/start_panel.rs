@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::content::Content;
 
-use super::{sends, text_items, Action};
+use super::{sends_moving, text_items, Action};
 
 pub struct StartPanelProps<'a> {
     pub content: &'a Content,
@@ -25,11 +25,11 @@ pub fn start_panel(props: &StartPanelProps<'_>) -> Html {
                 { text_items(&ui.start_points) }
             </ul>
             <div class="gp-nav">
-                <button type="button" class="gp-button" data-action="start" onclick={sends(props.dispatch, Action::Start)}>
+                <button type="button" class="gp-button" data-action="start" onclick={sends_moving(props.dispatch, Action::Start)}>
                     { if props.has_progress { &*ui.resume } else { &*ui.start } }
                 </button>
                 if props.has_progress {
-                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={sends(props.dispatch, Action::Restart)}>
+                    <button type="button" class="gp-button gp-secondary" data-action="forget" onclick={sends_moving(props.dispatch, Action::Restart)}>
                         { &*ui.forget }
                     </button>
                 }

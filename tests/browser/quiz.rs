@@ -646,3 +646,230 @@ async fn each_page_loads_its_own_language_and_the_other_only_when_asked_for() {
     );
     browser.quit().await;
 }
+
+// ----- the prerendered first view ---------------------------------------------------------
+
+/// A host page whose widget element holds its first view in `lang`, as `prerender LANG`
+/// writes it (README: "Prerendering"), with the dist page's loader.
+fn prerendered_page(lang: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg(lang)
+        .output()
+        .expect("run prerender");
+    assert!(out.status.success(), "prerender {lang} failed");
+    let view = String::from_utf8(out.stdout).expect("prerender writes UTF-8");
+    format!(
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Prerendered</title></head>
+<body><main><div data-guidepost data-lang="{lang}">{view}</div></main>
+<script type="module" src="guidepost.js"></script></body></html>"#
+    )
+}
+
+/// The comparison as the widget shows it: each row's heading and cells, and where the
+/// table, the assessment's title and the widget's last section sit on the page.
+const FIRST_VIEW: &str = "return { \
+    prerendered: !!root.querySelector('[data-prerender]'), \
+    hosts: all('.gp-host').length, \
+    rows: all('[data-row]').filter(visible).map((row) => row.innerText.replace(/\\s+/g, ' ').trim()), \
+    table: root.querySelector('.gp-table').getBoundingClientRect().top, \
+    title: root.querySelector('.gp-panel-title').getBoundingClientRect().toJSON(), \
+    bottom: host.getBoundingClientRect().bottom };";
+
+/// A prerendered widget reads before its wasm has arrived (the first view in a declarative
+/// shadow root), and when the wasm takes over nothing moves: the same rows in the same
+/// places, no layout shift, one copy of the view.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn the_first_view_reads_before_the_wasm_arrives_and_nothing_moves_when_it_takes_over() {
+    let english = guidepost::content::english();
+    let server = StaticServer::dist();
+    server.add_page("/prerendered.html", Page::html(prerendered_page("en")));
+    let wasm = std::fs::read(server.root().join("guidepost-core_bg.wasm")).expect("the core wasm");
+    server.add_page(
+        "/guidepost-core_bg.wasm",
+        Page::new("application/wasm", wasm).delayed(std::time::Duration::from_secs(4)),
+    );
+    let browser = Browser::launch_with(server).await;
+    browser.goto_path("/prerendered.html").await;
+    let widget = Widget::nth(&browser, 0);
+
+    let before = widget.js(FIRST_VIEW, vec![]).await;
+    assert_eq!(
+        before["prerendered"],
+        json!(true),
+        "the wasm is held back, yet: {before}"
+    );
+    let rows = before["rows"].as_array().expect("rows");
+    assert_eq!(
+        rows.len(),
+        english.comparison.rows.len(),
+        "every row shows: {before}"
+    );
+    for (shown, row) in rows.iter().zip(english.comparison.rows.iter()) {
+        let shown = shown.as_str().unwrap_or_default();
+        for text in [&row.label, &row.coaching, &row.mentoring] {
+            assert!(
+                shown.contains(&**text),
+                "row {} reads {shown:?}, without {text:?}",
+                row.id
+            );
+        }
+    }
+
+    widget.wait_ready().await;
+    let after = widget.js(FIRST_VIEW, vec![]).await;
+    assert_eq!(after["prerendered"], json!(false));
+    assert_eq!(
+        after["hosts"],
+        json!(1),
+        "one copy of the view once the wasm rendered: {after}"
+    );
+    for key in ["rows", "table", "title", "bottom"] {
+        assert_eq!(
+            before[key], after[key],
+            "{key} moved when the wasm took over"
+        );
+    }
+    let shifts = browser
+        .js(
+            "return new Promise((done) => new PerformanceObserver((list) => \
+               done(list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true }) \
+               || setTimeout(() => done([]), 500));",
+            vec![],
+        )
+        .await;
+    // The observer calls back only when there is an entry: none within the timeout is none.
+    assert_eq!(shifts, json!([]), "layout shifts while the widget loaded");
+    // And it works: the start button starts.
+    widget.click_action("start").await;
+    widget.wait_question(QUESTIONS[0]).await;
+    browser.quit().await;
+}
+
+/// With scripting off, the offline file and a prerendered page in each language still show
+/// the comparison (declarative shadow DOM), and hide the controls that need the script.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn the_comparison_reads_with_javascript_turned_off() {
+    let server = StaticServer::dist();
+    server.add_page("/prerendered.html", Page::html(prerendered_page("en")));
+    server.add_page("/prerendered-tr.html", Page::html(prerendered_page("tr")));
+    let offline = crate::page::file_url(&server.root().join("guidepost-offline.html"));
+    let browser = Browser::launch_with(server).await;
+    cdp::execute(
+        &browser,
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    )
+    .await;
+    for (url, lang) in [
+        (browser.url("/prerendered.html"), "en"),
+        (browser.url("/prerendered-tr.html"), "tr"),
+        (offline, "en"),
+    ] {
+        let content = guidepost::content::builtin(lang).expect("built-in language");
+        browser.driver().goto(&url).await.expect("navigate");
+        // The page's own scripts are off; DevTools' evaluation still reads the page.
+        let seen = cdp::execute(
+            &browser,
+            "Runtime.evaluate",
+            json!({ "returnByValue": true, "expression": "(() => { \
+                const root = document.querySelector('[data-guidepost]').shadowRoot; \
+                const shown = (css) => [...root.querySelectorAll(css)].filter((e) => e.getClientRects().length > 0); \
+                return { \
+                  scripting: matchMedia('(scripting: none)').matches ? 'none' : 'on', \
+                  rows: shown('[data-row]').map((row) => row.querySelector('th').textContent.trim()), \
+                  panel: shown('.gp-panel').length, \
+                  buttons: shown('button').length }; })()" }),
+        )
+        .await;
+        let seen = &seen["result"]["value"];
+        let labels: Vec<&str> = content
+            .comparison
+            .rows
+            .iter()
+            .map(|row| &*row.label)
+            .collect();
+        assert_eq!(seen["scripting"], json!("none"), "{url}: {seen}");
+        assert_eq!(
+            seen["rows"],
+            json!(labels),
+            "{url}: the comparison, with scripting off"
+        );
+        assert_eq!(
+            seen["panel"],
+            json!(0),
+            "{url}: the assessment needs the script: {seen}"
+        );
+        assert_eq!(
+            seen["buttons"],
+            json!(0),
+            "{url}: no control that cannot work: {seen}"
+        );
+    }
+    browser.quit().await;
+}
+
+/// A control that moves the visitor on gives up focus before the view changes (so the browser
+/// lays the new step out once), and focus lands on the new step's heading; Next on a question
+/// not yet answered keeps focus where it is, beside the reason it did not move.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "browser suite: run by make test"]
+async fn next_without_an_answer_keeps_focus_and_a_move_focuses_the_new_heading() {
+    let browser = Browser::launch().await;
+    let widget = Widget::open_fresh(&browser, "/").await;
+    widget.start(Input::Keyboard).await;
+    widget.wait_question(QUESTIONS[0]).await;
+    let heading = "return root.activeElement && root.activeElement.matches('h3[data-autofocus]') \
+                   && root.activeElement.closest('[data-question]')?.getAttribute('data-question');";
+    let on_first = widget
+        .wait_for("focus on the first question's heading", heading, vec![])
+        .await;
+    assert_eq!(on_first, json!(QUESTIONS[0]));
+
+    widget.key_action("next").await;
+    let error = widget
+        .wait_for(
+            "the reason Next did not move on",
+            "const e = root.querySelector('#gp-error'); return e && e.textContent.trim();",
+            vec![],
+        )
+        .await;
+    let english = guidepost::content::english();
+    assert_eq!(error, json!(&*english.ui.answer_required));
+    let focus = widget.focus().await;
+    assert_eq!(
+        focus.action.as_deref(),
+        Some("next"),
+        "focus stays on Next: {focus:?}"
+    );
+    assert_eq!(
+        widget.current_question().await.as_deref(),
+        Some(QUESTIONS[0])
+    );
+
+    widget
+        .key_choose(QUESTIONS[0], &first_option(&widget).await)
+        .await;
+    widget.key_action("next").await;
+    widget.wait_question(QUESTIONS[1]).await;
+    let on_second = widget
+        .wait_for("focus on the second question's heading", heading, vec![])
+        .await;
+    assert_eq!(on_second, json!(QUESTIONS[1]));
+    browser.quit().await;
+}
+
+/// The first option of the question shown.
+async fn first_option(widget: &Widget<'_>) -> String {
+    widget
+        .js(
+            "return first('[data-question] [data-option]').getAttribute('data-option');",
+            vec![],
+        )
+        .await
+        .as_str()
+        .expect("an option")
+        .to_owned()
+}

@@ -257,13 +257,15 @@ impl<'a> Widget<'a> {
         }
     }
 
-    /// Waits until the widget has rendered something with a test hook into its shadow root.
+    /// Waits until the widget has rendered something with a test hook into its shadow root
+    /// (its own: not a prerendered first view, whose controls wait for the wasm).
     pub async fn wait_ready(&self) {
         self.wait_for_within(
             Duration::from_secs(20),
             "the widget to mount (an open shadow root holding [data-action], [data-question], \
-             [data-outcome] or [data-row])",
-            "return !!root && !!root.querySelector('[data-action],[data-question],[data-outcome],[data-row]');",
+             [data-outcome] or [data-row], and no [data-prerender])",
+            "return !!root && !root.querySelector('[data-prerender]') \
+             && !!root.querySelector('[data-action],[data-question],[data-outcome],[data-row]');",
             vec![],
         )
         .await;
