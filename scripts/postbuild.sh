@@ -20,12 +20,9 @@ variant core-tr turkish
 variant full overrides
 
 # The widget's stylesheet, which guidepost.js fetches for a widget that was not prerendered,
-# and its first view prerendered in each language, which postbuild.mjs puts into the
-# standalone pages (native builds of src/bin/prerender.rs).
+# and its first view in English, which postbuild.mjs puts into the offline file (native
+# builds of src/bin/prerender.rs).
 cargo run --quiet --bin prerender -- --css > "$out/guidepost.css"
-for file in content/??.json; do
-  lang="$(basename "$file" .json)"
-  cargo run --quiet --bin prerender -- "$lang" > "target/prerender-$lang.html"
-done
+cargo run --quiet --bin prerender -- en > target/prerender-en.html
 
 node scripts/postbuild.mjs "$out"

@@ -6,7 +6,7 @@
 //! `prerender --css`: the widget's stylesheet alone (dist/guidepost.css, which guidepost.js
 //! fetches for a widget that was not prerendered).
 //!
-//! scripts/postbuild.sh runs both; postbuild.mjs puts the views into the standalone pages.
+//! scripts/postbuild.sh runs both; postbuild.mjs puts the English view into the offline file.
 use std::process::ExitCode;
 use std::task::{Context, Poll, Waker};
 
